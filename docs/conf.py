@@ -1,0 +1,60 @@
+"""Sphinx configuration of the edition (built with sphinx-edition)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# The documentation's own helpers (tables generated from the extension's code).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "The Sino-Soviet Split and the 1969 Border Crisis"
+author = "The sphinx-edition editors"
+copyright = "2026, the sphinx-edition editors; source text as printed in its source book"
+version = release = "0.1"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_edition",
+    "edition_docs",
+]
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# The witness: the source text, byte for byte.  The build compares the edition with it.
+edition_witness = "../seeds/000_8d8ba7836c4055b4.txt"
+
+exclude_patterns = ["_build"]
+root_doc = "index"
+
+html_theme = "furo"
+html_title = "The Sino-Soviet Split and the 1969 Border Crisis"
+html_short_title = "Sino-Soviet Split: an edition"
+html_static_path: list[str] = []
+html_show_sourcelink = False
+html_copy_source = False
+
+latex_engine = "xelatex"
+latex_documents = [
+    (
+        root_doc,
+        "sino-soviet-split-edition.tex",
+        "The Sino-Soviet Split and the 1969 Border Crisis",
+        "An annotated edition",
+        "howto",
+    ),
+]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+}
+
+epub_title = project
+epub_author = author
+epub_publisher = "sphinx-edition"
+epub_copyright = copyright
+epub_basename = "sino-soviet-split-edition"
+epub_show_urls = "no"

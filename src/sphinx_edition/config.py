@@ -1,0 +1,96 @@
+"""The extension's configuration values: declared once, validated on ``config-inited``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.latex.constants import ADDITIONAL_SETTINGS
+
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+# xeCJK sets Chinese, Japanese and Korean text in a CJK font while the main font (FreeSerif,
+# Sphinx's default for xelatex) sets Latin, Greek and Cyrillic.  xeCJK would otherwise claim
+# curly quotes and dashes as CJK punctuation and set them full-width inside Latin text.
+LATEX_CJK_FONTS = r"""
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+\xeCJKDeclareCharClass{Default}{"2018, "2019, "201C, "201D, "2013, "2014, "2026, "00BD}
+"""
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    """One configuration value: its name, default, accepted types and documentation."""
+
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    doc: str
+
+
+CONFIG_VALUES = (
+    ConfigValue(
+        "edition_witness",
+        None,
+        (str, type(None)),
+        "Path of the witness file (UTF-8, one paragraph per line), absolute or relative to "
+        "the configuration directory.  When set, every build compares the transcription with "
+        "it.",
+    ),
+    ConfigValue(
+        "edition_latex_cjk",
+        True,
+        (bool,),
+        "With the xelatex engine, set Chinese, Japanese and Korean characters in Noto CJK "
+        "fonts (needs the xeCJK package and fonts-noto-cjk).",
+    ),
+)
+
+
+def config_location(confdir: str | Path, name: str) -> str:
+    """Where *name* is set in conf.py, as ``path:line``, for warnings about its value."""
+    conf_py = Path(confdir, "conf.py")
+    try:
+        lines = conf_py.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return f"{conf_py}:0"
+    for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith(name):
+            return f"{conf_py}:{number}"
+    return f"{conf_py}:0"
+
+
+def register(app: Sphinx) -> None:
+    """Declare every configuration value and its validation."""
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, "env", value.types, value.doc)
+    app.connect("config-inited", validate)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Warn about values of the wrong type and resolve the witness path."""
+    for value in CONFIG_VALUES:
+        given = getattr(config, value.name)
+        if not isinstance(given, value.types):
+            warn(
+                Subtype.CONFIG,
+                f"{value.name} must be {' or '.join(t.__name__ for t in value.types)}, "
+                f"not {type(given).__name__}; using {value.default!r}",
+                config_location(app.confdir, value.name),
+            )
+            setattr(config, value.name, value.default)
+    if config.edition_witness:
+        config.edition_witness = str(Path(app.confdir, config.edition_witness).resolve())
+    if config.edition_latex_cjk and config.latex_engine == "xelatex":
+        elements = dict(config.latex_elements)
+        if "fontpkg" not in elements:
+            elements["fontpkg"] = ADDITIONAL_SETTINGS["xelatex"]["fontpkg"] + LATEX_CJK_FONTS
+            config.latex_elements = elements

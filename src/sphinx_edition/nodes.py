@@ -1,0 +1,55 @@
+"""The docutils nodes of the extension.
+
+Every node subclasses a standard docutils node, so a builder the extension knows nothing
+about still renders something sensible.  Nodes that hold editorial matter (¶ numbers, later
+notes and their markers) also inherit :class:`Editorial`, which is how the witness check
+tells what the editor added from what the witness says.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .records import Piece
+
+
+class Editorial:
+    """Mixin for nodes whose text the editor supplies, never part of the transcription."""
+
+
+class witness_paragraph(nodes.container):  # noqa: N801 - docutils names nodes in lower case
+    """One paragraph of the witness, with its number in ``node["n"]``."""
+
+
+class witness_text(nodes.inline):  # noqa: N801
+    """Witness text set outside a paragraph, such as a run-in word set as a heading."""
+
+
+class paragraph_number(Editorial, nodes.inline):  # noqa: N801
+    """The ¶ number of a witness paragraph and its permalink (``node["refid"]``)."""
+
+
+def transcription_pieces(node: nodes.Element) -> tuple[Piece, ...]:
+    """The witness text inside *node*, in reading order, leaving out editorial nodes."""
+    pieces: list[Piece] = []
+    line = node.line or 0
+
+    def walk(current: nodes.Node) -> None:
+        # Text nodes have no line of their own: follow the newlines in the text, and take
+        # a later line from an element (a nested paragraph) when one is given.
+        nonlocal line
+        if isinstance(current, Editorial):
+            return
+        if isinstance(current, nodes.Text):
+            text = current.astext()
+            pieces.append(Piece(text, line))
+            line += text.count("\n")
+            return
+        if isinstance(current, nodes.Element):
+            if current.line is not None and current.line > line:
+                line = current.line
+            for child in current.children:
+                walk(child)
+
+    walk(node)
+    return tuple(pieces)

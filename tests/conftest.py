@@ -1,0 +1,77 @@
+"""Shared fixtures: Sphinx's test fixtures, copies of test roots, and builds of the edition."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+TESTS = Path(__file__).parent
+ROOTS = TESTS / "roots"
+PROJECT = TESTS.parent
+DOCS = PROJECT / "docs"
+WITNESS = PROJECT / "seeds" / "000_8d8ba7836c4055b4.txt"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def require_tool(*names: str) -> None:
+    """Skip when an external tool is missing, unless CI demands every tool be there."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (see README: what the PDF and EPUB need)"
+        if os.environ.get("EDITION_REQUIRE_TOOLS"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def copy_root(tmp_path: Path) -> Callable[[str], Path]:
+    """A fresh, writable copy of ``tests/roots/test-<name>`` for one test."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(ROOTS / f"test-{name}", target)
+        return target
+
+    return copy
+
+
+def sphinx_build(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run sphinx-build as an editor would, returning its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def edition_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edition built as a PDF with xelatex and latexmk (the build folder)."""
+    require_tool("xelatex", "latexmk")
+    out = tmp_path_factory.mktemp("pdf")
+    result = sphinx_build("-M", "latexpdf", DOCS, out, "-W", "--keep-going")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out / "latex"
+
+
+@pytest.fixture(scope="session")
+def edition_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edition built as an EPUB (the build folder)."""
+    out = tmp_path_factory.mktemp("epub")
+    doctrees = tmp_path_factory.mktemp("epub-doctrees")
+    result = sphinx_build("-b", "epub", "-d", doctrees, DOCS, out, "-W", "--keep-going")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out

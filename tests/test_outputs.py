@@ -1,0 +1,149 @@
+"""The three outputs — HTML, PDF and EPUB — each contain the whole text of the witness."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOTS, WITNESS, require_tool, sphinx_build
+
+
+def witness_paragraphs() -> list[str]:
+    return [line for line in WITNESS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def matching_key(text: str) -> str:
+    """Text reduced for finding paragraphs in extracted output.
+
+    Whitespace goes (line breaks fall anywhere) and so do hyphens (a line may break at a
+    hyphen of the text or at a hyphen the typesetter added); the edition's ¶ numbers go too.
+    """
+    text = re.sub(r"¶\d*", "", text)
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+def assert_paragraphs_in_order(extracted: str) -> None:
+    haystack = matching_key(extracted)
+    position = 0
+    for number, paragraph in enumerate(witness_paragraphs(), 1):
+        found = haystack.find(matching_key(paragraph), position)
+        assert found >= 0, f"¶{number} is not in the output, in order: {paragraph[:60]!r}"
+        position = found + 1
+
+
+def without_running_heads(pdf_text: str) -> str:
+    """pdftotext's output without the page headers and footers that interrupt paragraphs."""
+    pages = pdf_text.split("\f")
+    kept = []
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        # A footer is a page number, or a line that recurs on several pages.
+        while lines and (lines[-1].strip().isdigit() or sum(lines[-1] in p for p in pages) > 2):
+            lines.pop()
+        while lines and sum(lines[0] in p for p in pages) > 2:
+            lines.pop(0)
+        kept.append("\n".join(lines))
+    return "\n".join(kept)
+
+
+def pdftotext(pdf: Path) -> str:
+    require_tool("pdftotext")
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+class _TextOf(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    parser = _TextOf()
+    parser.feed(markup)
+    return " ".join(parser.parts)
+
+
+def test_html_contains_the_whole_text(tmp_path: Path) -> None:
+    result = sphinx_build(
+        "-b", "html", "-W", "--keep-going", ROOTS.parent.parent / "docs", tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert_paragraphs_in_order(html_text((tmp_path / "text.html").read_text(encoding="utf-8")))
+
+
+@pytest.mark.latex
+def test_pdf_contains_the_whole_text(edition_pdf: Path) -> None:
+    pdfs = list(edition_pdf.glob("*.pdf"))
+    assert len(pdfs) == 1
+    assert_paragraphs_in_order(without_running_heads(pdftotext(pdfs[0])))
+
+
+@pytest.mark.latex
+def test_pdf_log_has_no_missing_characters(edition_pdf: Path) -> None:
+    log = next(edition_pdf.glob("*.log")).read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
+
+
+@pytest.mark.latex
+def test_pdf_fonts_cover_the_characters_annotation_uses(tmp_path: Path) -> None:
+    require_tool("xelatex", "latexmk")
+    srcdir = tmp_path / "fonts"
+    shutil.copytree(ROOTS / "test-fonts", srcdir)
+    result = sphinx_build("-M", "latexpdf", srcdir, srcdir / "_build")
+    assert result.returncode == 0, result.stdout[-2000:]
+    log = (srcdir / "_build" / "latex" / "fonts.log").read_text(encoding="utf-8", errors="replace")
+    missing = [line for line in log.splitlines() if "Missing character" in line]
+    assert missing == []
+    text = " ".join(pdftotext(srcdir / "_build" / "latex" / "fonts.pdf").split())
+    for sample in (
+        "3½",
+        "Lüshun",
+        "旅顺",
+        "周恩来",
+        "Алексей Косыгин",
+        "北京",
+        "“Capital Airport”",
+    ):
+        assert sample in text
+
+
+def epub_text(epub: Path) -> str:
+    with zipfile.ZipFile(epub) as archive:
+        spine = [name for name in archive.namelist() if name.endswith(".xhtml") and "text" in name]
+        assert spine, archive.namelist()
+        return "\n".join(html_text(archive.read(name).decode("utf-8")) for name in spine)
+
+
+@pytest.mark.epub
+def test_epub_contains_the_whole_text(edition_epub: Path) -> None:
+    (epub,) = edition_epub.glob("*.epub")
+    assert_paragraphs_in_order(epub_text(epub))
+
+
+@pytest.mark.epub
+def test_epub_passes_epubcheck(edition_epub: Path) -> None:
+    require_tool("java")
+    jar = Path("/usr/share/java/epubcheck.jar")
+    if not jar.exists():
+        require_tool("epubcheck")
+        command = ["epubcheck"]
+    else:
+        command = ["java", "-jar", str(jar)]
+    (epub,) = edition_epub.glob("*.epub")
+    result = subprocess.run([*command, str(epub)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No errors or warnings detected" in result.stdout + result.stderr
