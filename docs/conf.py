@@ -17,9 +17,15 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "sphinxcontrib.bibtex",
     "sphinx_edition",
     "edition_docs",
 ]
+
+# Sources: author-year citations from refs.bib, listed on the bibliography page.
+bibtex_bibfiles = ["refs.bib"]
+bibtex_reference_style = "author_year"
+bibtex_default_style = "plain"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

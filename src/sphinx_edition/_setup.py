@@ -6,8 +6,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config, writers
-from .domain import EditionDomain, reread_on_witness_change, warn_missing_reference
-from .nodes import paragraph_number, witness_paragraph, witness_text
+from .domain import EditionDomain, warn_missing_reference
+from .incremental import pages_to_rewrite, reread_on_witness_change
+from .nodes import (
+    backrefs,
+    card_deck,
+    date_mention,
+    mention,
+    paragraph_number,
+    register,
+    register_entry,
+    timeline,
+    witness_paragraph,
+    witness_text,
+)
+from .transforms import BackReferences, HoverCards, JsonLd, Timeline
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,42 +31,53 @@ __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
 
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes.
-ENV_VERSION = 1
+ENV_VERSION = 2
+
+_BUILDERS = ("html", "latex", "text", "man", "texinfo")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
     config.register(app)
     app.add_domain(EditionDomain)
-    plain_container = (writers.visit_container_default, writers.depart_container_default)
-    plain_inline = (writers.visit_inline_default, writers.depart_inline_default)
+
+    container = (writers.visit_container_default, writers.depart_container_default)
+    inline = (writers.visit_inline_default, writers.depart_inline_default)
+    number_text = (writers.visit_number_text, writers.depart_number_text)
     app.add_node(
         witness_paragraph,
         html=(writers.visit_paragraph_html, writers.depart_paragraph_html),
         latex=(writers.visit_paragraph_latex, writers.depart_paragraph_latex),
-        text=plain_container,
-        man=plain_container,
-        texinfo=plain_container,
+        text=container,
+        man=container,
+        texinfo=container,
     )
     app.add_node(
         paragraph_number,
         html=(writers.visit_number_html, writers.depart_number_html),
         latex=(writers.visit_number_latex, writers.depart_number_latex),
-        text=(writers.visit_number_text, writers.depart_number_text),
-        man=(writers.visit_number_text, writers.depart_number_text),
-        texinfo=(writers.visit_number_text, writers.depart_number_text),
+        text=number_text,
+        man=number_text,
+        texinfo=number_text,
     )
     app.add_node(
-        witness_text,
-        html=plain_inline,
-        latex=plain_inline,
-        text=plain_inline,
-        man=plain_inline,
-        texinfo=plain_inline,
+        date_mention,
+        html=(writers.visit_date_html, writers.depart_date_html),
+        **{b: inline for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
     )
+    for inline_node in (witness_text, mention):
+        app.add_node(inline_node, **dict.fromkeys(_BUILDERS, inline))  # type: ignore[arg-type]
+    for block in (register_entry, register, backrefs, timeline, card_deck):
+        app.add_node(block, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
+
+    for transform in (BackReferences, Timeline, HoverCards, JsonLd):
+        app.add_post_transform(transform)
     app.add_css_file("sphinx-edition.css")
+    app.add_js_file("sphinx-edition.js", loading_method="defer")
     app.connect("builder-inited", add_static_path)
     app.connect("env-get-outdated", reread_on_witness_change)
+    app.connect("env-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
     return {
         "version": __version__,
@@ -65,6 +89,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
 
 def add_static_path(app: Sphinx) -> None:
-    """Serve the extension's own CSS from the site itself (no CDN)."""
+    """Serve the extension's own CSS and JS from the site itself (no CDN)."""
     if app.builder.format == "html" and str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path.append(str(STATIC))

@@ -1,35 +1,49 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 1)::
+Data shape (``data_version`` 2); every record carries its docname, so purge is a filter::
 
     {
-        "segments": [Segment, ...],   # transcription, in document order (records.Segment)
-        "witness_digest": str,        # SHA-256 of the witness at the last check
+        "segments": [Segment, ...],          # the transcription, in document order
+        "entries": {id: [Entry, ...]},       # register entries (a list, to catch duplicates)
+        "mentions": [Mention, ...],          # text naming an entry
+        "dates": [DateMention, ...],         # date expressions in the text
+        "term_uses": [TermUse, ...],         # {term} references
+        "terms": [TermDefinition, ...],      # glossary terms as defined
+        "witness_digest": str,               # SHA-256 of the witness at the last check
+        "fingerprints": {id: str},           # what each entry looked like at the last write
+        "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
+                                             # the timeline ("timeline"), for rewriting
     }
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Set
+from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
+from . import collect
 from .config import config_location
 from .directives import ParagraphDirective, paragraph_id
-from .nodes import transcription_pieces, witness_paragraph, witness_text
-from .records import Segment
-from .roles import ParagraphReferenceRole, WitnessTextRole
+from .indices import REGISTER_INDICES
+from .records import KINDS, DateMention, Entry, Mention, Segment, TermDefinition, TermUse
+from .register_directives import (
+    ENTRY_DIRECTIVES,
+    KIND_LABELS,
+    RegisterDirective,
+    TimelineDirective,
+)
+from .roles import DateRole, MentionRole, ParagraphReferenceRole, WitnessTextRole
+from .rules import check_entries, did_you_mean
 from .warnings import Subtype, warn
 from .witness import WitnessError, compare, read_witness
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -39,30 +53,118 @@ class EditionDomain(Domain):
 
     name = "ed"
     label = "Edition"
-    directives: ClassVar[dict[str, Any]] = {"paragraph": ParagraphDirective}
+    object_types: ClassVar[dict[str, ObjType]] = {
+        kind: ObjType(KIND_LABELS[kind], kind, "entry") for kind in KINDS
+    }
+    directives: ClassVar[dict[str, Any]] = {
+        "paragraph": ParagraphDirective,
+        "register": RegisterDirective,
+        "timeline": TimelineDirective,
+        **ENTRY_DIRECTIVES,
+    }
     roles: ClassVar[dict[str, Any]] = {
         "text": WitnessTextRole(),
         "para": ParagraphReferenceRole(),
+        "date": DateRole(),
+        "entry": MentionRole(),
+        **{kind: MentionRole() for kind in KINDS},
     }
+    indices = REGISTER_INDICES
     initial_data: ClassVar[dict[str, Any]] = {
         "segments": [],
+        "entries": {},
+        "mentions": [],
+        "dates": [],
+        "term_uses": [],
+        "terms": [],
         "witness_digest": "",
+        "fingerprints": {},
+        "shows": {},
     }
-    data_version = 1
+    data_version = 2
+
+    # -- the data, typed ---------------------------------------------------------------
 
     @property
     def segments(self) -> list[Segment]:
         result: list[Segment] = self.data["segments"]
         return result
 
+    @property
+    def entries(self) -> dict[str, list[Entry]]:
+        result: dict[str, list[Entry]] = self.data["entries"]
+        return result
+
+    @property
+    def mentions(self) -> list[Mention]:
+        result: list[Mention] = self.data["mentions"]
+        return result
+
+    @property
+    def dates(self) -> list[DateMention]:
+        result: list[DateMention] = self.data["dates"]
+        return result
+
+    @property
+    def terms(self) -> list[TermDefinition]:
+        result: list[TermDefinition] = self.data["terms"]
+        return result
+
+    @property
+    def term_uses(self) -> list[TermUse]:
+        result: list[TermUse] = self.data["term_uses"]
+        return result
+
+    def entry(self, entry_id: str, kind: str | None = None) -> Entry | None:
+        """The entry with *entry_id* (of *kind*, if given); the first if it is duplicated."""
+        for record in self.entries.get(entry_id, ()):
+            if kind is None or record.kind == kind:
+                return record
+        return None
+
+    def all_entries(self) -> Iterator[Entry]:
+        for records in self.entries.values():
+            yield from records[:1]
+
+    def note_entry(self, record: Entry) -> None:
+        self.entries.setdefault(record.id, []).append(record)
+
+    # -- purge and merge ---------------------------------------------------------------
+
+    _LISTS = ("segments", "mentions", "dates", "term_uses", "terms")
+
     def clear_doc(self, docname: str) -> None:
-        self.data["segments"] = [s for s in self.segments if s.docname != docname]
+        for key in self._LISTS:
+            self.data[key] = [r for r in self.data[key] if r.docname != docname]
+        self.data["shows"].pop(docname, None)
+        for entry_id in list(self.entries):
+            kept = [r for r in self.entries[entry_id] if r.docname != docname]
+            if kept:
+                self.entries[entry_id] = kept
+            else:
+                del self.entries[entry_id]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        self.segments.extend(s for s in otherdata["segments"] if s.docname in docnames)
+        for key in self._LISTS:
+            self.data[key].extend(r for r in otherdata[key] if r.docname in docnames)
+        for docname in docnames & otherdata["shows"].keys():
+            self.data["shows"][docname] = otherdata["shows"][docname]
+        for records in otherdata["entries"].values():
+            for record in records:
+                if record.docname in docnames:
+                    self.note_entry(record)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        self.segments.extend(collect_segments(docname, document))
+        self.segments.extend(collect.segments(docname, document))
+        self.mentions.extend(collect.mentions(docname, document))
+        self.dates.extend(collect.dates(docname, document))
+        self.term_uses.extend(collect.term_uses(docname, document))
+        self.terms.extend(collect.terms(docname, document))
+        shows = collect.shown_kinds(document)
+        if shows:
+            self.data["shows"][docname] = shows
+
+    # -- cross-references --------------------------------------------------------------
 
     def resolve_xref(
         self,
@@ -74,17 +176,37 @@ class EditionDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        if typ == "para" and target.isdigit():
-            for segment in self.segments:
-                if segment.kind == "paragraph" and segment.paragraph == int(target):
-                    return make_refnode(
-                        builder,
-                        fromdocname,
-                        segment.docname,
-                        paragraph_id(segment.paragraph),
-                        contnode,
-                        f"paragraph {segment.paragraph}",
-                    )
+        if typ == "para":
+            return self._resolve_paragraph(fromdocname, builder, target, contnode)
+        record = self.entry(target, None if typ == "entry" else typ)
+        if record is None:
+            return None
+        if typ == "entry" and not node.get("refexplicit"):
+            contnode = nodes.inline(text=record.name, classes=contnode["classes"])
+        return make_refnode(
+            builder,
+            fromdocname,
+            record.docname,
+            record.anchor,
+            contnode,
+            record.summary or record.name,
+        )
+
+    def _resolve_paragraph(
+        self, fromdocname: str, builder: Builder, target: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        if not target.isdigit():
+            return None
+        for segment in self.segments:
+            if segment.kind == "paragraph" and segment.paragraph == int(target):
+                return make_refnode(
+                    builder,
+                    fromdocname,
+                    segment.docname,
+                    paragraph_id(segment.paragraph),
+                    contnode,
+                    f"paragraph {segment.paragraph}",
+                )
         return None
 
     def resolve_any_xref(
@@ -96,90 +218,66 @@ class EditionDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        found = self.resolve_xref(env, fromdocname, builder, "para", target, node, contnode)
-        return [("ed:para", found)] if found is not None else []
+        results = []
+        record = self.entry(target)
+        if record is not None:
+            found = self.resolve_xref(
+                env, fromdocname, builder, record.kind, target, node, contnode
+            )
+            if found is not None:
+                results.append((f"ed:{record.kind}", found))
+        paragraph = self._resolve_paragraph(fromdocname, builder, target, contnode)
+        if paragraph is not None:
+            results.append(("ed:para", paragraph))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for record in self.all_entries():
+            yield record.id, record.name, record.kind, record.docname, record.anchor, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+    # -- checks ------------------------------------------------------------------------
 
     def check_consistency(self) -> None:
+        self._check_witness()
+        for problem in check_entries(
+            self.entries, self.mentions, self.dates, self.terms, self.term_uses
+        ):
+            warn(problem.subtype, problem.message, (problem.docname, problem.line))
+
+    def _check_witness(self) -> None:
         path = self.env.config.edition_witness
         if not path:
             return
+        where = config_location(self.env.srcdir, "edition_witness")
         try:
             witness = read_witness(Path(path))
         except WitnessError as err:
-            warn(Subtype.WITNESS, str(err), config_location(self.env.srcdir, "edition_witness"))
+            warn(Subtype.WITNESS, str(err), where)
             return
         for problem in compare(witness, self.segments):
-            location = (
-                (problem.docname, problem.line)
-                if problem.docname
-                else config_location(self.env.srcdir, "edition_witness")
-            )
+            location = (problem.docname, problem.line) if problem.docname else where
             warn(Subtype.WITNESS, problem.message, location)
 
 
-def collect_segments(docname: str, document: nodes.document) -> list[Segment]:
-    """The transcription in *document*: its witness paragraphs and other witness text."""
-    found = list(document.findall(lambda n: isinstance(n, witness_paragraph | witness_text)))
-    segments: list[Segment] = []
-    for order, node in enumerate(found):
-        assert isinstance(node, nodes.Element)
-        if isinstance(node, witness_text):
-            if any(isinstance(a, witness_paragraph) for a in _ancestors(node)):
-                continue  # already part of its paragraph's text
-            following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
-            preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
-            number = following[0] if following else (preceding[-1] if preceding else 0)
-            kind = "heading"
-        else:
-            number, kind = node["n"], "paragraph"
-        segments.append(
-            Segment(docname, node.line or 0, number, order, kind, transcription_pieces(node))
-        )
-    return segments
-
-
-def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
-
-
-def witness_digest(path: str | None) -> str:
-    """The SHA-256 of the witness file, or "" when there is none or it cannot be read."""
-    if not path:
-        return ""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def reread_on_witness_change(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Re-read the transcribed documents when the witness file itself changed.
-
-    Sphinx checks consistency only after reading something, so a changed witness must make
-    the documents that hold the transcription outdated, or the check would not run.
-    """
-    domain = env.domains["ed"]
-    digest = witness_digest(env.config.edition_witness)
-    if digest == domain.data["witness_digest"]:
-        return []
-    domain.data["witness_digest"] = digest
-    return sorted({s.docname for s in domain.data["segments"]} - removed)
-
-
-def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning."""
-    if domain is None or domain.name != "ed":
+def warn_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions."""
+    if not isinstance(domain, EditionDomain):
         return None
     target, typ = node["reftarget"], node["reftype"]
     if typ == "para":
-        numbers = sorted({s.paragraph for s in domain.data["segments"] if s.kind == "paragraph"})
+        numbers = sorted({s.paragraph for s in domain.segments if s.kind == "paragraph"})
         known = f"¶{numbers[0]}–¶{numbers[-1]}" if numbers else "none"
         warn(Subtype.XREF, f"ed:para: no paragraph {target!r} (the edition has {known})", node)
+        return True
+    other = domain.entry(target)
+    if other is not None:
+        message = f"ed:{typ}: {target!r} is an ed:{other.kind}, not an ed:{typ}"
     else:
-        warn(Subtype.XREF, f"ed:{typ}: unknown target {target!r}", node)
+        candidates = [r.id for r in domain.all_entries() if typ == "entry" or r.kind == typ]
+        message = f"ed:{typ}: unknown entry {target!r}{did_you_mean(target, candidates)}"
+    warn(Subtype.XREF, message, node)
     return True

@@ -53,3 +53,31 @@ def transcription_pieces(node: nodes.Element) -> tuple[Piece, ...]:
 
     walk(node)
     return tuple(pieces)
+
+
+class register_entry(nodes.container):  # noqa: N801
+    """A register entry as rendered where it is defined (``node["kind"]``, ``node["id"]``)."""
+
+
+class register(nodes.container):  # noqa: N801
+    """A register: the entries of one kind, sorted (``node["kind"]``)."""
+
+
+class backrefs(Editorial, nodes.container):  # noqa: N801
+    """Placeholder for the list of places that mention an entry; filled after reading."""
+
+
+class mention(nodes.inline):  # noqa: N801
+    """A stretch of text naming a register entry; holds the pending cross-reference."""
+
+
+class date_mention(nodes.inline):  # noqa: N801
+    """A date expression in the text with its EDTF value (``node["value"]``)."""
+
+
+class timeline(Editorial, nodes.container):  # noqa: N801
+    """Placeholder for the timeline of events; drawn after reading, per output format."""
+
+
+class card_deck(Editorial, nodes.container):  # noqa: N801
+    """The hover cards of the entries and terms a page mentions (HTML only)."""

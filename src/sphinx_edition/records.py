@@ -30,3 +30,95 @@ class Segment(NamedTuple):
     order: int
     kind: str
     pieces: tuple[Piece, ...]
+
+
+KINDS = ("person", "event", "place", "org")
+"""The kinds of register entry, in the order the registers are listed."""
+
+
+class AltName(NamedTuple):
+    """An alternative name or spelling, its label (language, romanisation) and when in use."""
+
+    name: str
+    label: str
+    dates: str  # an EDTF interval, or ""
+
+
+class Office(NamedTuple):
+    """An office or role a person held, and when (an EDTF interval)."""
+
+    title: str
+    dates: str
+
+
+class Entry(NamedTuple):
+    """A register entry: a person, event, place or organisation."""
+
+    docname: str
+    lineno: int
+    kind: str
+    id: str
+    name: str
+    sort: str
+    alt: tuple[AltName, ...]
+    summary: str
+    dates: tuple[tuple[str, str], ...]  # ("born" | "died" | "date", EDTF)
+    offices: tuple[Office, ...]
+    participants: tuple[str, ...]
+    coords: tuple[float, float] | None
+    authority: tuple[tuple[str, str], ...]  # ("wikidata" | "viaf" | "geonames", identifier)
+    sources: tuple[str, ...]
+    term: str  # the glossary term that explains the entry, or ""
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.id}"
+
+    def date(self, role: str) -> str:
+        """The EDTF value of one of the entry's dates ("born", "died", "date"), or ""."""
+        return dict(self.dates).get(role, "")
+
+
+class Mention(NamedTuple):
+    """A stretch of text that names a register entry."""
+
+    docname: str
+    lineno: int
+    kind: str
+    target: str
+    text: str
+    paragraph: int  # the ¶ it stands in, 0 outside the transcription
+    anchor: str  # the id of the mention in its page
+    snippet: str  # the sentence around it, for back-references
+
+
+class DateMention(NamedTuple):
+    """A date expression in the text and its normalised value."""
+
+    docname: str
+    lineno: int
+    text: str
+    value: str  # EDTF, in the calendar the text uses
+    calendar: str  # "gregorian" or "julian"
+    event: str  # the id of the event it dates, or ""
+    paragraph: int
+    anchor: str
+
+
+class TermUse(NamedTuple):
+    """A reference to a glossary term."""
+
+    docname: str
+    lineno: int
+    term: str  # normalised as Sphinx stores terms: lower case
+
+
+class TermDefinition(NamedTuple):
+    """A glossary term as defined, with the start of its definition for cards."""
+
+    docname: str
+    lineno: int
+    term: str
+    display: str
+    anchor: str
+    definition: str

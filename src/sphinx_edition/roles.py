@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxRole
 
-from .nodes import witness_text
+from . import dates
+from .nodes import date_mention, mention, witness_text
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 
 class WitnessTextRole(SphinxRole):
@@ -30,7 +37,7 @@ class ParagraphReferenceRole(XRefRole):
 
     def process_link(
         self,
-        env: object,
+        env: BuildEnvironment,
         refnode: nodes.Element,
         has_explicit_title: bool,
         title: str,
@@ -38,3 +45,92 @@ class ParagraphReferenceRole(XRefRole):
     ) -> tuple[str, str]:
         target = target.strip().lstrip("¶")
         return (title if has_explicit_title else f"¶{target}"), target
+
+
+class MentionRole(XRefRole):
+    """``{ed:person}`Kosygin <kosygin>``` (and event, place, org): text naming an entry.
+
+    The text stays as written (it may be witness text); it links to the entry, and in HTML
+    shows the entry's card on hover and keyboard focus.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(warn_dangling=True, innernodeclass=nodes.inline)
+
+    def result_nodes(
+        self,
+        document: nodes.document,
+        env: BuildEnvironment,
+        node: nodes.Element,
+        is_ref: bool,
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        target = node["reftarget"]
+        # Serial numbers restart in each document, so anchors are stable while the page is.
+        serial = env.new_serialno(f"ed-mention-{target}") + 1
+        wrapper = mention(
+            "",
+            "",
+            node,
+            kind=self.reftype,
+            target=target,
+            ids=[f"m-{target}-{serial}"],
+            classes=["ed-mention", f"ed-{self.reftype}"],
+        )
+        wrapper.line = self.lineno
+        return [wrapper], []
+
+
+class DateRole(SphinxRole):
+    """``{ed:date}`September 11, 1969 <1969-09-11 @event julian>```: a date in the text.
+
+    The target is an EDTF value, optionally followed by ``@event-id`` (the event it dates)
+    and ``julian`` when the text's date is Old Style.  Readers see the normalised date on
+    hover; the checker compares it with the event's dates.
+    """
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        text, target = _split_title(self.text)
+        value, event, calendar = "", "", "gregorian"
+        for token in target.split():
+            if token.startswith("@"):
+                event = token[1:]
+            elif token.lower() in dates.CALENDARS:
+                calendar = token.lower()
+            elif not value:
+                value = token
+            else:
+                warn(
+                    Subtype.OPTION,
+                    f"ed:date: unexpected {token!r} in {target!r} (expected "
+                    "'EDTF [@event] [julian]')",
+                    self.get_location(),
+                )
+        node = date_mention(
+            self.rawtext, text, value=value, event=event, calendar=calendar, classes=["ed-date"]
+        )
+        node["support_smartquotes"] = False
+        serial = self.env.new_serialno("ed-date") + 1
+        node["ids"] = [f"d-{serial}"]
+        self.set_source_info(node)
+        if not value:
+            warn(
+                Subtype.DATE,
+                f"ed:date: {text!r} has no EDTF value: write {{ed:date}}`{text} <1969-09-11>`",
+                self.get_location(),
+            )
+            return [node], []
+        try:
+            dates.parse(value)
+        except dates.DateError as err:
+            warn(Subtype.DATE, f"ed:date: {err}", self.get_location())
+            node["value"] = ""
+        return [node], []
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """``title <target>`` into its parts; a bare text is its own target."""
+    stripped = text.strip()
+    if stripped.endswith(">") and "<" in stripped:
+        title, _, target = stripped[:-1].rpartition("<")
+        return title.rstrip(), target.strip()
+    return stripped, stripped

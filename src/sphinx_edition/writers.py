@@ -84,3 +84,36 @@ def visit_inline_default(self: Any, node: nodes.Element) -> None:
 
 def depart_inline_default(self: Any, node: nodes.Element) -> None:
     self.depart_inline(node)
+
+
+def _date_title(node: nodes.Element) -> str:
+    """The normalised date readers see on hover: '11 September 1969', with Old Style noted."""
+    from . import dates
+
+    value = node.get("value", "")
+    if not value:
+        return ""
+    if node.get("calendar") == "julian":
+        gregorian = dates.julian_to_gregorian(value)
+        return f"{dates.display(value)} (Old Style) = {dates.display(gregorian)} (New Style)"
+    return dates.display(value)
+
+
+def visit_date_html(self: HTML5Translator, node: nodes.Element) -> None:
+    title = _date_title(node)
+    value = node.get("value", "")
+    attributes: dict[str, Any] = {"CLASS": "ed-date"}
+    if title:
+        attributes["title"] = title
+    simple = value.replace("-", "").isdigit() and node.get("calendar") != "julian"
+    if simple and len(value) in (4, 7, 10):
+        attributes["datetime"] = value
+        self.body.append(self.starttag(node, "time", "", **attributes))
+        node["ed_tag"] = "time"
+    else:
+        self.body.append(self.starttag(node, "span", "", **attributes))
+        node["ed_tag"] = "span"
+
+
+def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f"</{node['ed_tag']}>")

@@ -1,0 +1,196 @@
+"""Collecting the domain's records from a document once it has been read.
+
+Each function walks one doctree and returns plain records that carry the docname, so that
+the domain can purge and merge them; nothing here keeps docutils nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TypeVar
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .nodes import (
+    Editorial,
+    backrefs,
+    date_mention,
+    mention,
+    register,
+    timeline,
+    transcription_pieces,
+    witness_paragraph,
+    witness_text,
+)
+from .records import DateMention, Mention, Segment, TermDefinition, TermUse
+
+_N = TypeVar("_N", bound=nodes.Node)
+
+SNIPPET_LENGTH = 160  # characters of context shown in back-references
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")]?\s+")
+
+
+def segments(docname: str, document: nodes.document) -> list[Segment]:
+    """The transcription in *document*: its witness paragraphs and other witness text."""
+    found = list(document.findall(lambda n: isinstance(n, witness_paragraph | witness_text)))
+    result: list[Segment] = []
+    for order, node in enumerate(found):
+        assert isinstance(node, nodes.Element)
+        if isinstance(node, witness_text):
+            if _enclosing(node, witness_paragraph) is not None:
+                continue  # already part of its paragraph's text
+            following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
+            preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
+            number = following[0] if following else (preceding[-1] if preceding else 0)
+            kind = "heading"
+        else:
+            number, kind = node["n"], "paragraph"
+        result.append(
+            Segment(docname, node.line or 0, number, order, kind, transcription_pieces(node))
+        )
+    return result
+
+
+def mentions(docname: str, document: nodes.document) -> list[Mention]:
+    result = []
+    for node in document.findall(mention):
+        result.append(
+            Mention(
+                docname=docname,
+                lineno=_line(node),
+                kind=node["kind"],
+                target=node["target"],
+                text=node.astext(),
+                paragraph=_paragraph_number(node),
+                anchor=node["ids"][0] if node["ids"] else "",
+                snippet=snippet(node),
+            )
+        )
+    return result
+
+
+def dates(docname: str, document: nodes.document) -> list[DateMention]:
+    return [
+        DateMention(
+            docname=docname,
+            lineno=_line(node),
+            text=node.astext(),
+            value=node["value"],
+            calendar=node["calendar"],
+            event=node["event"],
+            paragraph=_paragraph_number(node),
+            anchor=node["ids"][0] if node["ids"] else "",
+        )
+        for node in document.findall(date_mention)
+    ]
+
+
+def term_uses(docname: str, document: nodes.document) -> list[TermUse]:
+    return [
+        TermUse(docname, _line(node), str(node["reftarget"]).lower())
+        for node in document.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "std" and node.get("reftype") == "term"
+    ]
+
+
+def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
+    result = []
+    for glossary in document.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            definition = next(iter(item.findall(nodes.definition)), None)
+            text = " ".join(definition.astext().split()) if definition is not None else ""
+            for term in item.findall(nodes.term):
+                display = term.astext().strip()
+                result.append(
+                    TermDefinition(
+                        docname=docname,
+                        lineno=_line(term),
+                        term=display.lower(),
+                        display=display,
+                        anchor=term["ids"][0] if term["ids"] else "",
+                        definition=_shorten(text, 280),
+                    )
+                )
+    return result
+
+
+def snippet(node: nodes.Element) -> str:
+    """The sentence around *node* in its paragraph, shortened to a readable length."""
+    paragraph = _enclosing(node, nodes.paragraph)
+    if paragraph is None:
+        return node.astext()
+    before: list[str] = []
+    after: list[str] = []
+    current = before
+    for piece in _plain_text(paragraph, node):
+        if piece is None:
+            current = after
+        else:
+            current.append(piece)
+    head, tail = "".join(before), "".join(after)
+    starts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    head = head[starts[-1] :] if starts else head
+    end = _SENTENCE_END.search(tail)
+    tail = tail[: end.start() + 1] if end else tail
+    text = " ".join((head + tail).split())
+    if len(text) <= SNIPPET_LENGTH:
+        return text
+    mark = node.astext()
+    at = text.find(mark)
+    lo = max(0, at - (SNIPPET_LENGTH - len(mark)) // 2)
+    hi = min(len(text), lo + SNIPPET_LENGTH)
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
+def _plain_text(root: nodes.Node, marker: nodes.Node) -> Iterator[str | None]:
+    """The text under *root* without editorial nodes; None where *marker* starts."""
+    if root is marker:
+        yield None
+    if isinstance(root, Editorial):
+        return
+    if isinstance(root, nodes.Text):
+        yield root.astext()
+        return
+    if isinstance(root, nodes.Element):
+        for child in root.children:
+            yield from _plain_text(child, marker)
+
+
+def _shorten(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _enclosing(node: nodes.Node, cls: type[_N]) -> _N | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, cls):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _paragraph_number(node: nodes.Node) -> int:
+    paragraph = _enclosing(node, witness_paragraph)
+    return int(paragraph["n"]) if paragraph is not None else 0
+
+
+def _line(node: nodes.Node) -> int:
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return current.line
+        current = current.parent
+    return 0
+
+
+def shown_kinds(document: nodes.document) -> tuple[str, ...]:
+    """The kinds of entry whose data the page shows (registers, back-references, timeline)."""
+    shows = {node["kind"] for node in document.findall(register)}
+    shows.update(node["kind"] for node in document.findall(backrefs))
+    if any(True for _ in document.findall(timeline)):
+        shows.add("timeline")
+    return tuple(sorted(shows))

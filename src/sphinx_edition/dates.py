@@ -1,0 +1,195 @@
+"""EDTF dates and calendars (pure: no Sphinx imports).
+
+Dates are written as EDTF strings (ISO 8601-2, as the Library of Congress profiles it) and
+parsed with the ``edtf`` package; Julian (Old Style) dates are converted with ``convertdate``.
+A parsed date is a :class:`Span`: the first and last day it can mean, strictly and allowing for
+its approximation or uncertainty, so that checks can respect ``~`` and ``?``.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from convertdate import julian
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+MONTHS = tuple(_calendar.month_name)
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+CALENDARS = ("gregorian", "julian")
+
+
+class DateError(ValueError):
+    """An EDTF string that cannot be used; the message says what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """What an EDTF string means, as days of the Gregorian calendar.
+
+    ``earliest``/``latest`` are the strict bounds (None for an open or unknown end);
+    ``fuzzy_earliest``/``fuzzy_latest`` widen them for approximate or uncertain dates.
+    """
+
+    text: str
+    earliest: dt.date | None
+    latest: dt.date | None
+    fuzzy_earliest: dt.date | None
+    fuzzy_latest: dt.date | None
+    approximate: bool
+    uncertain: bool
+    interval: bool
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two can be the same time, allowing for approximation and uncertainty."""
+        return _before_or_same(self.fuzzy_earliest, other.fuzzy_latest) and _before_or_same(
+            other.fuzzy_earliest, self.fuzzy_latest
+        )
+
+    def within(self, other: Span) -> bool:
+        """Whether all of this can lie inside *other*, allowing for approximation."""
+        return _before_or_same(other.fuzzy_earliest, self.fuzzy_latest) and _before_or_same(
+            self.fuzzy_earliest, other.fuzzy_latest
+        )
+
+    @property
+    def midpoint(self) -> dt.date | None:
+        if self.earliest is None or self.latest is None:
+            return self.earliest or self.latest
+        return self.earliest + (self.latest - self.earliest) / 2
+
+
+def _before_or_same(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is None or b is None or a <= b
+
+
+def _day(value: time.struct_time) -> dt.date:
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def _bounds(obj: object, which: str) -> dt.date | None:
+    """A bound of an edtf object; None for an open ('..') or unknown ('') end."""
+    if type(obj).__name__ in {"UnspecifiedIntervalSection", "UncertainOrApproximate"} and (
+        str(obj) in {"..", ""}
+    ):
+        return None
+    try:
+        return _day(getattr(obj, which)())
+    except (TypeError, AttributeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Span:
+    """Parse an EDTF string, or raise :class:`DateError` saying what is wrong with it."""
+    value = text.strip()
+    if not value:
+        raise DateError("an empty date")
+    try:
+        obj = parse_edtf(value)
+    except EDTFParseException:
+        raise DateError(
+            f"{value!r} is not an EDTF date (e.g. 1969-09-11, 1969-08/1969-10, "
+            "1953~, 1959-03?, 1922/..)"
+        ) from None
+    except Exception as err:  # the edtf parser raises assorted errors on odd input
+        raise DateError(f"{value!r} is not an EDTF date ({err})") from None
+    interval = type(obj).__name__ == "Interval" or "/" in value
+    if interval:
+        lower, upper = getattr(obj, "lower", None), getattr(obj, "upper", None)
+        earliest, latest = _bounds(lower, "lower_strict"), _bounds(upper, "upper_strict")
+        fuzzy_earliest, fuzzy_latest = _bounds(lower, "lower_fuzzy"), _bounds(upper, "upper_fuzzy")
+        if earliest is None and latest is None and str(lower) != ".." and str(upper) != "..":
+            raise DateError(f"{value!r} is an interval with no usable end")
+    else:
+        earliest, latest = _bounds(obj, "lower_strict"), _bounds(obj, "upper_strict")
+        fuzzy_earliest, fuzzy_latest = _bounds(obj, "lower_fuzzy"), _bounds(obj, "upper_fuzzy")
+        if earliest is None or latest is None:
+            raise DateError(f"{value!r} is not a date that can be placed in time")
+    if earliest is not None and latest is not None and latest < earliest:
+        raise DateError(f"{value!r} runs backwards: it ends before it starts")
+    return Span(
+        text=value,
+        earliest=earliest,
+        latest=latest,
+        fuzzy_earliest=fuzzy_earliest if fuzzy_earliest is not None else earliest,
+        fuzzy_latest=fuzzy_latest if fuzzy_latest is not None else latest,
+        approximate="~" in value or "%" in value,
+        uncertain="?" in value or "%" in value,
+        interval=interval,
+    )
+
+
+def julian_to_gregorian(text: str) -> str:
+    """An EDTF date or interval read in the Julian calendar, given in the Gregorian one.
+
+    Day-precision dates are converted day for day; a month or a year becomes the interval of
+    Gregorian days it covered (Julian October 1917 is 1917-10-14/1917-11-13).
+    """
+    if "/" in text:
+        start, end = text.split("/", 1)
+        first = julian_to_gregorian(start).split("/")[0] if start not in {"", ".."} else start
+        last = julian_to_gregorian(end).split("/")[-1] if end not in {"", ".."} else end
+        return f"{first}/{last}"
+    span = parse(text)
+    if span.earliest is None or span.latest is None:
+        return text
+    qualifier = text[-1] if text[-1] in "~?%" else ""
+    first_day = _julian_day(span.earliest)
+    last_day = _julian_day(span.latest)
+    if first_day == last_day:
+        return first_day.isoformat() + qualifier
+    return f"{first_day.isoformat()}{qualifier}/{last_day.isoformat()}{qualifier}"
+
+
+def _julian_day(day: dt.date) -> dt.date:
+    """The Gregorian date of the Julian calendar's *day* (read as year, month, day)."""
+    year, month, dayno = julian.to_gregorian(day.year, day.month, day.day)
+    return dt.date(year, month, dayno)
+
+
+def display(text: str) -> str:
+    """A reader's form of an EDTF string: '11 September 1969', 'autumn 1950', 'c. 1953'."""
+    value = text.strip()
+    if "/" in value:
+        start, end = value.split("/", 1)
+        if start in {"", ".."}:
+            return f"until {display(end)}" if end not in {"", ".."} else "unknown"
+        if end in {"", ".."}:
+            return f"{display(start)} onwards"
+        first, last = display(start), display(end)
+        return f"{first} – {last}"
+    qualifier = ""
+    while value and value[-1] in "~?%":
+        qualifier = value[-1] + qualifier
+        value = value[:-1]
+    parts = value.split("-")
+    words = _words(parts) if all(p.lstrip("-").isdigit() for p in parts if p) else value
+    if "~" in qualifier or "%" in qualifier:
+        words = f"c. {words}"
+    if "?" in qualifier or "%" in qualifier:
+        words = f"{words} (?)"
+    return words
+
+
+def _words(parts: list[str]) -> str:
+    year = parts[0]
+    if len(parts) == 1:
+        return year
+    month = int(parts[1])
+    if month in SEASONS:
+        return f"{SEASONS[month]} {year}"
+    if not 1 <= month <= 12:
+        return "-".join(parts)
+    if len(parts) == 2:
+        return f"{MONTHS[month]} {year}"
+    return f"{int(parts[2])} {MONTHS[month]} {year}"
+
+
+def years_between(start: dt.date, end: dt.date) -> float:
+    """The time from *start* to *end* in years (of 365.2425 days)."""
+    return (end - start).days / 365.2425

@@ -1,0 +1,79 @@
+"""Keeping incremental builds right: what to re-read and re-write when something changes.
+
+Sphinx re-reads changed documents by itself; what it cannot know is that a register page, a
+timeline or a page's hover cards show data from other documents.  Each entry's fingerprint
+(its record and the places that mention it) is kept in the domain's data; when one changes,
+the pages that show that entry are written again, and no others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def witness_digest(path: str | None) -> str:
+    """The SHA-256 of the witness file, or "" when there is none or it cannot be read."""
+    if not path:
+        return ""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def reread_on_witness_change(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read the transcribed documents when the witness file itself changed.
+
+    Sphinx checks consistency only after reading something, so a changed witness must make
+    the documents that hold the transcription outdated, or the check would not run.
+    """
+    domain: Any = env.domains["ed"]
+    digest = witness_digest(env.config.edition_witness)
+    if digest == domain.data["witness_digest"]:
+        return []
+    domain.data["witness_digest"] = digest
+    return sorted({s.docname for s in domain.segments} - removed)
+
+
+def fingerprints(domain: Any) -> dict[str, str]:
+    """For each entry id, a digest of its record and of every mention of it."""
+    mentions: dict[str, list[Any]] = {}
+    for record in domain.mentions:
+        mentions.setdefault(record.target, []).append(record)
+    result = {}
+    for entry_id, records in domain.entries.items():
+        shown = (records, sorted(mentions.get(entry_id, ())))
+        result[entry_id] = hashlib.sha256(repr(shown).encode()).hexdigest()
+    for entry_id in mentions.keys() - result.keys():  # mentions of an unknown (deleted) id
+        result[entry_id] = hashlib.sha256(repr(sorted(mentions[entry_id])).encode()).hexdigest()
+    return result
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """``env-updated``: the pages that show an entry whose data or mentions changed."""
+    domain: Any = env.domains["ed"]
+    now = fingerprints(domain)
+    before: dict[str, str] = domain.data["fingerprints"]
+    changed = {i for i in now.keys() | before.keys() if now.get(i) != before.get(i)}
+    domain.data["fingerprints"] = now
+    if not changed:
+        return []
+    kinds = {r.kind for i in changed for r in domain.entries.get(i, ())}
+    showing: set[str] = set()
+    # Pages whose cards show a changed entry.
+    showing.update(m.docname for m in domain.mentions if m.target in changed)
+    # Register pages of the kinds concerned, and the timeline if an event changed.
+    for docname in env.found_docs:
+        shows = domain.data["shows"].get(docname, ())
+        if (set(shows) & kinds) or ("timeline" in shows and "event" in kinds):
+            showing.add(docname)
+    return sorted(showing & env.found_docs)

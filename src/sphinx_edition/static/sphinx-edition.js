@@ -1,0 +1,64 @@
+/* sphinx-edition: hover cards for mentions and glossary terms.
+ * Each page carries hidden cards (div.ed-card), one per entry or term it links to; a card's
+ * own link names its target.  Any link in the page to the same target shows the card beside
+ * it on hover and on keyboard focus; Escape or moving away hides it.  Without JavaScript the
+ * links still lead to the entries. */
+(function () {
+  "use strict";
+  var cards = document.querySelectorAll("div.ed-card");
+  if (!cards.length) return;
+  var byTarget = {};
+  cards.forEach(function (card) {
+    var link = card.querySelector(".ed-card-more a");
+    if (link) byTarget[link.href] = card;
+  });
+  var shown = null, owner = null, timer = null;
+
+  function hide() {
+    clearTimeout(timer);
+    if (shown) { shown.hidden = true; shown.classList.remove("ed-card-open"); }
+    shown = null; owner = null;
+  }
+  function later() { clearTimeout(timer); timer = setTimeout(hide, 250); }
+  function show(link, card) {
+    clearTimeout(timer);
+    if (shown && shown !== card) hide();
+    shown = card; owner = link;
+    card.hidden = false;
+    card.classList.add("ed-card-open");
+    var rect = link.getBoundingClientRect();
+    var width = Math.min(card.offsetWidth || 320, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(rect.left + window.scrollX,
+      window.scrollX + document.documentElement.clientWidth - width - 8));
+    var top = rect.bottom + window.scrollY + 6;
+    if (rect.bottom + card.offsetHeight + 12 > window.innerHeight && rect.top > card.offsetHeight + 12) {
+      top = rect.top + window.scrollY - card.offsetHeight - 6;
+    }
+    card.style.left = left + "px";
+    card.style.top = top + "px";
+  }
+  document.querySelectorAll("a[href]").forEach(function (link) {
+    if (link.closest(".ed-card")) return;
+    var card = byTarget[link.href];
+    if (!card) return;
+    link.setAttribute("aria-describedby", card.id);
+    link.addEventListener("mouseenter", function () { show(link, card); });
+    link.addEventListener("mouseleave", later);
+    link.addEventListener("focus", function () { show(link, card); });
+    link.addEventListener("blur", function () {
+      setTimeout(function () { if (!card.contains(document.activeElement)) hide(); }, 0);
+    });
+  });
+  cards.forEach(function (card) {
+    card.addEventListener("mouseenter", function () { clearTimeout(timer); });
+    card.addEventListener("mouseleave", later);
+    card.addEventListener("focusout", function (event) {
+      if (!card.contains(event.relatedTarget) && event.relatedTarget !== owner) hide();
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && shown) {
+      var back = owner; hide(); if (back) back.focus();
+    }
+  });
+})();

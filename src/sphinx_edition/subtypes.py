@@ -1,0 +1,85 @@
+"""The subtypes of the ``edition`` warning type, each with its documentation (pure).
+
+The reference documentation's list of subtypes is generated from this enum, so the docs cannot
+drift from the code.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+WARNING_TYPE = "edition"
+
+
+class Subtype(Enum):
+    """The subtypes of the ``edition`` warning type.
+
+    Each member carries its documentation (``doc``) and an example warning line (``example``).
+    """
+
+    doc: str
+    example: str
+
+    def __new__(cls, value: str, doc: str, example: str) -> Subtype:
+        member = object.__new__(cls)
+        member._value_ = value
+        member.doc = doc
+        member.example = example
+        return member
+
+    WITNESS = (
+        "witness",
+        "The transcription differs from the witness file (a lost, added or changed character, "
+        "a dropped, duplicated or reordered paragraph), or the witness cannot be read.",
+        "text.md:12: WARNING: ¶5 differs from the witness at character 48: witness has "
+        "'…seized power in Petrograd…', edition has '…seized power in Moscow…'",
+    )
+    CONFIG = (
+        "config",
+        "A configuration value of the extension has the wrong type or an impossible value.",
+        "conf.py: WARNING: edition_witness must be a path (str), not int",
+    )
+    XREF = (
+        "xref",
+        "A reference of the ``ed`` domain points to nothing: an unknown paragraph or entry.",
+        "about.md:5: WARNING: ed:para: no paragraph '14' (the edition has ¶1–¶13)",
+    )
+    DATE = (
+        "date",
+        "A date is not valid EDTF, or runs backwards, or cannot be placed in time.",
+        "people.md:12: WARNING: ed:person kosygin: :born: born: '1904-02-30' is not an EDTF "
+        "date (e.g. 1969-09-11, 1969-08/1969-10, 1953~, 1959-03?, 1922/..)",
+    )
+    AUTHORITY = (
+        "authority",
+        "An authority identifier (Wikidata, VIAF, GeoNames) is malformed.",
+        "people.md:30: WARNING: ed:person mao-zedong: :wikidata: '5816' is not a Wikidata "
+        "item id such as Q5816",
+    )
+    COORDINATES = (
+        "coordinates",
+        "A place's coordinates are malformed or off the globe.",
+        "places.md:4: WARNING: ed:place beijing: :coords: latitude 139.9 is out of range "
+        "(-90 to 90)",
+    )
+    DUPLICATE = (
+        "duplicate",
+        "The same id is defined twice, anywhere in the project.",
+        "people.md:40: WARNING: ed:person kosygin is defined twice (first in people, line 1)",
+    )
+    UNUSED = (
+        "unused",
+        "A register entry or glossary term that the text never mentions.",
+        "places.md:80: WARNING: ed:place quemoy is never mentioned",
+    )
+    OPTION = (
+        "option",
+        "A directive or role of the ``ed`` domain was given a malformed argument or option.",
+        "text.md:3: WARNING: ed:paragraph needs a whole number from 1 up as its argument, "
+        "not 'five'",
+    )
+
+    @property
+    def name_in_config(self) -> str:
+        """The string to put in ``suppress_warnings`` to silence this subtype."""
+        return f"{WARNING_TYPE}.{self.value}"

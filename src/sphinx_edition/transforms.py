@@ -1,0 +1,312 @@
+"""Post-transforms: what is filled in once every document has been read.
+
+Back-references and the timeline are drawn for every builder (the timeline as SVG on the web,
+as a table in PDF, EPUB and text); hover cards and JSON-LD are for web pages only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urldefrag
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from . import dates, timeline
+from .nodes import backrefs, card_deck, mention, register
+from .records import Entry, Mention
+from .register_directives import KIND_LABELS, dates_label
+
+if TYPE_CHECKING:
+    from .domain import EditionDomain
+
+# Cards and JSON-LD serve web pages; an EPUB reader runs no script and has no use for them.
+WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
+SCHEMA_TYPES = {"person": "Person", "event": "Event", "place": "Place", "org": "Organization"}
+
+
+def _domain(transform: SphinxPostTransform) -> EditionDomain:
+    domain: Any = transform.env.domains["ed"]
+    return domain  # type: ignore[no-any-return]
+
+
+class BackReferences(SphinxPostTransform):
+    """Fill each entry's list of the places in the text that mention it."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(backrefs))
+        if not placeholders:
+            return
+        by_target: dict[str, list[Mention]] = defaultdict(list)
+        for record in _domain(self).mentions:
+            by_target[record.target].append(record)
+        for placeholder in placeholders:
+            found = sorted(
+                by_target.get(placeholder["target"], ()),
+                key=lambda m: (m.docname, m.paragraph, m.lineno, m.anchor),
+            )
+            placeholder.replace_self(self._render(found))
+
+    def _render(self, found: list[Mention]) -> nodes.Element:
+        box = nodes.container(classes=["ed-backrefs"])
+        if not found:
+            box += nodes.paragraph(text="Not mentioned in the text.")
+            return box
+        count = len(found)
+        box += nodes.paragraph(
+            text=f"Mentioned {count} time{'s' * (count != 1)} in the text:",
+            classes=["ed-backrefs-title"],
+        )
+        items = nodes.bullet_list(classes=["ed-backrefs-list"])
+        for record in found:
+            where = f"¶{record.paragraph}" if record.paragraph else record.docname
+            link = make_refnode(
+                self.app.builder,
+                self.env.docname,
+                record.docname,
+                record.anchor,
+                nodes.inline(text=where),
+                f"{where}: {record.text}",
+            )
+            paragraph = nodes.paragraph(
+                "",
+                "",
+                link,
+                nodes.Text(" "),
+                nodes.inline(text=record.snippet, classes=["ed-snippet"]),
+            )
+            items += nodes.list_item("", paragraph)
+        box += items
+        return box
+
+
+class Timeline(SphinxPostTransform):
+    """Draw the timeline of events: SVG for HTML and EPUB, a table for other builders."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        from .nodes import timeline as timeline_node
+
+        placeholders = list(self.document.findall(timeline_node))
+        if not placeholders:
+            return
+        events = [e for e in _domain(self).all_entries() if e.kind == "event" and e.date("date")]
+        spans = []
+        for record in events:
+            try:
+                spans.append((record, dates.parse(record.date("date"))))
+            except dates.DateError:
+                continue  # reported where the entry is defined
+        spans.sort(key=lambda pair: (pair[1].earliest or pair[1].latest or date.min, pair[0].name))
+        for placeholder in placeholders:
+            # EPUB readers get the table: inline SVG needs a manifest property Sphinx's EPUB
+            # builder does not write.
+            if self.app.builder.name in WEB_BUILDERS:
+                replacement: nodes.Node = self._svg(spans)
+            else:
+                replacement = self._table(spans)
+            placeholder.replace_self(replacement)
+
+    def _href(self, record: Entry) -> str:
+        uri = self.app.builder.get_relative_uri(self.env.docname, record.docname)
+        return f"{uri}#{record.anchor}"
+
+    def _svg(self, spans: list[tuple[Entry, dates.Span]]) -> nodes.Node:
+        marks = [timeline.Mark(self._href(r), r.name, r.date("date"), s) for r, s in spans]
+        figure = nodes.container(classes=["ed-timeline"])
+        figure += nodes.raw("", timeline.draw(marks), format="html")
+        return figure
+
+    def _table(self, spans: list[tuple[Entry, dates.Span]]) -> nodes.Node:
+        table = nodes.table(classes=["ed-timeline-table"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (22, 30, 48):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += nodes.row(
+            "", *(nodes.entry("", nodes.paragraph(text=t)) for t in ("Date", "Event", "Summary"))
+        )
+        body = nodes.tbody()
+        for record, span in spans:
+            marker = " (c.)" if span.approximate else ""
+            marker += " (?)" if span.uncertain else ""
+            link = make_refnode(
+                self.app.builder,
+                self.env.docname,
+                record.docname,
+                record.anchor,
+                nodes.inline(text=record.name),
+                record.name,
+            )
+            body += nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph(text=dates.display(record.date("date")) + marker)),
+                nodes.entry("", nodes.paragraph("", "", link)),
+                nodes.entry("", nodes.paragraph(text=record.summary)),
+            )
+        group += head
+        group += body
+        return table
+
+
+class HoverCards(SphinxPostTransform):
+    """Add, once per page, a card for every entry and glossary term the page links to.
+
+    The cards are hidden; ``sphinx-edition.js`` shows the matching card beside a link on
+    hover and keyboard focus, matching links to cards by their target.
+    """
+
+    default_priority = 20  # after references are resolved
+    builders = WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        domain = _domain(self)
+        terms = {t.anchor: t for t in domain.terms}
+        term_docs = {t.anchor: t.docname for t in domain.terms}
+        cards: dict[str, str] = {}
+        for node in self.document.findall(mention):
+            record = domain.entry(node["target"])
+            if record is not None and record.id not in cards:
+                cards[record.id] = self._entry_card(record, len(cards))
+        for ref in self.document.findall(nodes.reference):
+            first = ref.children[0] if ref.children else None
+            classes: list[str] = (
+                first.get("classes", []) if isinstance(first, nodes.Element) else []
+            )
+            if "std-term" not in classes:
+                continue
+            _, anchor = urldefrag(ref.get("refuri", "#" + ref.get("refid", "")))
+            anchor = anchor or ref.get("refid", "")
+            term = terms.get(anchor)
+            if term is not None and f"term:{anchor}" not in cards:
+                href = self._href(term_docs[anchor], anchor)
+                cards[f"term:{anchor}"] = _card(
+                    len(cards), term.display, "term", "", term.definition, href, "Glossary"
+                )
+        if cards:
+            deck = card_deck(classes=["ed-cards"])
+            deck += nodes.raw("", "\n".join(cards.values()), format="html")
+            self.document += deck
+
+    def _href(self, docname: str, anchor: str) -> str:
+        if docname == self.env.docname:
+            return f"#{anchor}"
+        return f"{self.app.builder.get_relative_uri(self.env.docname, docname)}#{anchor}"
+
+    def _entry_card(self, record: Entry, number: int) -> str:
+        return _card(
+            number,
+            record.name,
+            KIND_LABELS[record.kind],
+            dates_label(record),
+            record.summary,
+            self._href(record.docname, record.anchor),
+            "Register",
+        )
+
+
+def _card(
+    number: int, title: str, kind: str, when: str, summary: str, href: str, where: str
+) -> str:
+    when_html = f' <span class="ed-card-dates">{escape(when)}</span>' if when else ""
+    summary_html = f'<p class="ed-card-summary">{escape(summary)}</p>' if summary else ""
+    return (
+        f'<div class="ed-card" id="ed-card-{number}" role="tooltip" hidden="hidden">'
+        f'<p class="ed-card-title"><strong>{escape(title)}</strong> '
+        f'<span class="ed-card-kind">{escape(kind)}</span>{when_html}</p>{summary_html}'
+        f'<p class="ed-card-more"><a href="{escape(href)}">{escape(where)}: '
+        f"{escape(title)}</a></p></div>"
+    )
+
+
+class JsonLd(SphinxPostTransform):
+    """Describe the entries of a register page in schema.org JSON-LD."""
+
+    default_priority = 20
+    builders = WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        kinds = {node["kind"] for node in self.document.findall(register)}
+        if not kinds:
+            return
+        domain = _domain(self)
+        items = [
+            _schema(record)
+            for record in sorted(domain.all_entries(), key=lambda r: (r.kind, r.sort))
+            if record.kind in kinds and record.docname == self.env.docname
+        ]
+        if not items:
+            return
+        data = {"@context": "https://schema.org", "@graph": items}
+        text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+        self.document += nodes.raw(
+            "", f'<script type="application/ld+json">\n{text}\n</script>', format="html"
+        )
+
+
+def _iso(value: str, upper: bool = False) -> str | None:
+    """An ISO 8601 form of an EDTF value's start (or end) for schema.org, or None."""
+    if not value:
+        return None
+    try:
+        span = dates.parse(value)
+    except dates.DateError:
+        return None
+    head = value.split("/")[-1 if upper else 0].rstrip("~?%")
+    if not span.interval and head.replace("-", "").isdigit():
+        return head
+    day = span.latest if upper else span.earliest
+    return day.isoformat() if day else None
+
+
+def _schema(record: Entry) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "@type": SCHEMA_TYPES[record.kind],
+        "@id": f"#{record.anchor}",
+        "name": record.name,
+    }
+    if record.alt:
+        item["alternateName"] = [alt.name for alt in record.alt]
+    if record.summary:
+        item["description"] = record.summary
+    same_as = [
+        {
+            "wikidata": "https://www.wikidata.org/wiki/{}",
+            "viaf": "https://viaf.org/viaf/{}",
+            "geonames": "https://www.geonames.org/{}",
+        }[scheme].format(value)
+        for scheme, value in record.authority
+    ]
+    if same_as:
+        item["sameAs"] = same_as
+    if record.kind == "person":
+        for key, role in (("birthDate", "born"), ("deathDate", "died")):
+            if iso := _iso(record.date(role)):
+                item[key] = iso
+    elif record.kind in {"event", "org"}:
+        start, end = _iso(record.date("date")), _iso(record.date("date"), upper=True)
+        keys = (
+            ("startDate", "endDate")
+            if record.kind == "event"
+            else ("foundingDate", "dissolutionDate")
+        )
+        if start:
+            item[keys[0]] = start
+        if end and end != start:
+            item[keys[1]] = end
+    elif record.coords:
+        item["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": record.coords[0],
+            "longitude": record.coords[1],
+        }
+    return item
