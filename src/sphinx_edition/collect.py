@@ -97,6 +97,7 @@ def term_uses(docname: str, document: nodes.document) -> list[TermUse]:
 
 def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
     result = []
+    source_lines = _source_lines(document)
     for glossary in document.findall(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
@@ -106,7 +107,7 @@ def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
                 result.append(
                     TermDefinition(
                         docname=docname,
-                        lineno=_line(term),
+                        lineno=_term_line(source_lines, display, _line(term)),
                         term=display.lower(),
                         display=display,
                         anchor=term["ids"][0] if term["ids"] else "",
@@ -156,6 +157,23 @@ def _plain_text(root: nodes.Node, marker: nodes.Node) -> Iterator[str | None]:
     if isinstance(root, nodes.Element):
         for child in root.children:
             yield from _plain_text(child, marker)
+
+
+def _source_lines(document: nodes.document) -> list[str]:
+    """The document's source, for finding lines that parsers do not record."""
+    try:
+        with open(document["source"], encoding="utf-8") as source:
+            return source.read().splitlines()
+    except (OSError, KeyError, UnicodeDecodeError):
+        return []
+
+
+def _term_line(lines: list[str], term: str, start: int) -> int:
+    """The line where a glossary term is written (Sphinx records only the glossary's line)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].strip() == term:
+            return number
+    return start
 
 
 def _shorten(text: str, length: int) -> str:

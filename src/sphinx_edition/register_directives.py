@@ -110,9 +110,18 @@ class EntryDirective(SphinxDirective):
             return parse(text)
         except fields.FieldError as err:
             warn(
-                subtype, f"ed:{self.kind} {self.arguments[0]}: :{name}: {err}", self.get_location()
+                subtype,
+                f"ed:{self.kind} {self.arguments[0]}: :{name}: {err}",
+                (self.env.docname, self._option_line(name)),
             )
             return None
+
+    def _option_line(self, name: str) -> int:
+        """The source line of option *name*, so that its warning points at it."""
+        for offset, line in enumerate(self.block_text.splitlines()):
+            if line.lstrip().startswith(f":{name}:"):
+                return self.lineno + offset
+        return self.lineno
 
     def _record(self, entry_id: str) -> Entry:
         name = (self.options.get("name") or "").strip()

@@ -45,9 +45,10 @@ def check_entries(
 
 
 def duplicates(entries: Mapping[str, Sequence[Entry]]) -> Iterator[Problem]:
-    for records in entries.values():
-        first = records[0]
-        for record in records[1:]:
+    for unordered in entries.values():
+        # Ordered by place, not by reading order, so that parallel builds agree.
+        first, *others = sorted(unordered, key=lambda r: (r.docname, r.lineno))
+        for record in others:
             yield Problem(
                 Subtype.DUPLICATE,
                 record.docname,

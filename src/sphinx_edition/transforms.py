@@ -23,11 +23,19 @@ from .records import Entry, Mention
 from .register_directives import KIND_LABELS, dates_label
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
     from .domain import EditionDomain
 
 # Cards and JSON-LD serve web pages; an EPUB reader runs no script and has no use for them.
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 SCHEMA_TYPES = {"person": "Person", "event": "Event", "place": "Place", "org": "Organization"}
+
+
+def _builder(transform: SphinxPostTransform) -> Builder:
+    """The current builder (``SphinxTransform.app`` is deprecated from Sphinx 9)."""
+    app = getattr(transform.env, "_app", None)
+    return (app if app is not None else transform.app).builder
 
 
 def _domain(transform: SphinxPostTransform) -> EditionDomain:
@@ -68,7 +76,7 @@ class BackReferences(SphinxPostTransform):
         for record in found:
             where = f"¶{record.paragraph}" if record.paragraph else record.docname
             link = make_refnode(
-                self.app.builder,
+                _builder(self),
                 self.env.docname,
                 record.docname,
                 record.anchor,
@@ -109,14 +117,14 @@ class Timeline(SphinxPostTransform):
         for placeholder in placeholders:
             # EPUB readers get the table: inline SVG needs a manifest property Sphinx's EPUB
             # builder does not write.
-            if self.app.builder.name in WEB_BUILDERS:
+            if _builder(self).name in WEB_BUILDERS:
                 replacement: nodes.Node = self._svg(spans)
             else:
                 replacement = self._table(spans)
             placeholder.replace_self(replacement)
 
     def _href(self, record: Entry) -> str:
-        uri = self.app.builder.get_relative_uri(self.env.docname, record.docname)
+        uri = _builder(self).get_relative_uri(self.env.docname, record.docname)
         return f"{uri}#{record.anchor}"
 
     def _svg(self, spans: list[tuple[Entry, dates.Span]]) -> nodes.Node:
@@ -140,7 +148,7 @@ class Timeline(SphinxPostTransform):
             marker = " (c.)" if span.approximate else ""
             marker += " (?)" if span.uncertain else ""
             link = make_refnode(
-                self.app.builder,
+                _builder(self),
                 self.env.docname,
                 record.docname,
                 record.anchor,
@@ -200,7 +208,7 @@ class HoverCards(SphinxPostTransform):
     def _href(self, docname: str, anchor: str) -> str:
         if docname == self.env.docname:
             return f"#{anchor}"
-        return f"{self.app.builder.get_relative_uri(self.env.docname, docname)}#{anchor}"
+        return f"{_builder(self).get_relative_uri(self.env.docname, docname)}#{anchor}"
 
     def _entry_card(self, record: Entry, number: int) -> str:
         return _card(

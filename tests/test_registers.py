@@ -1,0 +1,305 @@
+"""Registers: entries, mentions, dates, back-references, cards, timeline, indices, inventory."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+from sphinx.util.inventory import InventoryFile
+
+from conftest import sphinx_build
+
+MakeApp = Callable[..., SphinxTestApp]
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def page(app: SphinxTestApp, name: str) -> str:
+    return (app.outdir / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def registers(make_app: MakeApp, copy_root: Callable[[str], Path]) -> SphinxTestApp:
+    app = make_app("html", srcdir=copy_root("registers"))
+    app.build()
+    return app
+
+
+def test_clean_root_builds_without_warnings(registers: SphinxTestApp) -> None:
+    assert warnings_of(registers) == []
+
+
+def test_people_are_sorted_and_show_their_data(registers: SphinxTestApp) -> None:
+    people = page(registers, "people")
+    order = [people.index(f'id="person-{i}"') for i in ("kosygin", "mao", "zhou-enlai")]
+    assert order == sorted(order), "People are listed alphabetically by their sort key"
+    assert "Chou En-lai (Wade–Giles)" in people
+    assert "Алексей Косыгин (Russian)" in people
+    assert "5 March 1898" in people
+    assert "Premier of the PRC, 1 October 1949 – 8 January 1976" in people
+    assert 'href="https://www.wikidata.org/wiki/Q5816"' in people
+    assert "sd-badge" in people  # kind and dates as sphinx-design badges
+
+
+def test_events_are_chronological(registers: SphinxTestApp) -> None:
+    events = page(registers, "events")
+    assert events.index('id="event-great-leap-forward"') < events.index(
+        'id="event-airport-meeting"'
+    )
+
+
+def test_back_references_link_to_the_exact_place(registers: SphinxTestApp) -> None:
+    people = page(registers, "people")
+    entry = people[people.index('id="person-kosygin"') :]
+    entry = entry[: entry.index('id="person-mao"')]
+    assert "Mentioned 1 time in the text:" in entry
+    assert 'href="text.html#m-kosygin-1"' in entry
+    assert "¶1" in entry
+    assert "Premier Kosygin met Zhou Enlai at Beijing Airport." in entry
+    # ... and the anchor exists on the text page, inside ¶1.
+    text = page(registers, "text")
+    assert text.index('id="p1"') < text.index('id="m-kosygin-1"') < text.index('id="p2"')
+
+
+def test_mentions_have_cards_with_the_entry_data(registers: SphinxTestApp) -> None:
+    text = page(registers, "text")
+    cards = re.findall(r'<div class="ed-card".*?</div>', text)
+    titles = [re.search(r"<strong>(.*?)</strong>", card).group(1) for card in cards]  # type: ignore[union-attr]
+    assert sorted(titles) == sorted(
+        [
+            "Alexei Kosygin",
+            "Zhou Enlai",
+            "Beijing Capital Airport",
+            "Great Leap Forward",
+            "Mao Zedong",
+            "Chinese Communist Party",
+            "Premier",
+        ]
+    )
+    kosygin = next(c for c in cards if "Alexei Kosygin" in c)
+    assert "1904–1980" in kosygin
+    assert "Soviet Premier, 1964–1980." in kosygin
+    assert 'href="people.html#person-kosygin"' in kosygin
+    premier = next(c for c in cards if "<strong>Premier</strong>" in c)
+    assert "The head of government." in premier
+    assert '<script src="_static/sphinx-edition.js' in text or "sphinx-edition.js" in text
+
+
+def test_dates_show_their_normalised_value(registers: SphinxTestApp) -> None:
+    text = page(registers, "text")
+    assert (
+        '<time class="ed-date" datetime="1969-09-11" id="d-1" title="11 September 1969">'
+        "September 11, 1969</time>"
+    ) in text
+
+
+def test_timeline_is_svg_with_linked_marks(registers: SphinxTestApp) -> None:
+    timeline = page(registers, "timeline")
+    svg = timeline[timeline.index("<svg") : timeline.index("</svg>")]
+    assert "<script" not in svg
+    assert 'href="events.html#event-airport-meeting"' in svg
+    assert "11 September 1969 · Kosygin–Zhou meeting" in svg
+    # An approximate end is drawn differently (dashed) from an exact day (a plain point).
+    leap = svg[svg.index('href="events.html#event-great-leap-forward"') :]
+    assert 'class="ed-tl-mark ed-tl-approximate"' in svg
+    assert 'stroke-dasharray="3 2"' in leap.split("</a>")[0]
+    assert "<circle" in svg.split('href="events.html#event-airport-meeting"')[1].split("</a>")[0]
+
+
+def test_register_pages_carry_schema_org_json_ld(registers: SphinxTestApp) -> None:
+    people = page(registers, "people")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', people, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    by_name = {item["name"]: item for item in data["@graph"]}
+    assert by_name["Zhou Enlai"]["@type"] == "Person"
+    assert by_name["Zhou Enlai"]["birthDate"] == "1898-03-05"
+    assert "Chou En-lai" in by_name["Zhou Enlai"]["alternateName"]
+    assert by_name["Mao Zedong"]["sameAs"] == ["https://www.wikidata.org/wiki/Q5816"]
+    places = json.loads(
+        re.search(r'ld\+json">(.*?)</script>', page(registers, "places"), re.S).group(1)  # type: ignore[union-attr]
+    )
+    assert places["@graph"][0]["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": 40.08,
+        "longitude": 116.58,
+    }
+
+
+def test_entries_are_in_the_inventory_for_intersphinx(registers: SphinxTestApp) -> None:
+    inventory = InventoryFile.loads((registers.outdir / "objects.inv").read_bytes(), uri="")
+    data = inventory.data if hasattr(inventory, "data") else inventory
+    kinds = {key: set(value) for key, value in dict(data).items() if key.startswith("ed:")}
+    assert kinds == {
+        "ed:person": {"kosygin", "mao", "zhou-enlai"},
+        "ed:event": {"great-leap-forward", "airport-meeting"},
+        "ed:place": {"beijing-airport"},
+        "ed:org": {"ccp"},
+    }
+
+
+def test_indices_and_search_know_alternative_names(registers: SphinxTestApp) -> None:
+    index = page(registers, "ed-person")
+    assert "Chou En-lai" in index
+    assert "see Zhou Enlai" in index
+    genindex = page(registers, "genindex")
+    assert "Kosygin, Alexei (person)" in genindex
+    search = (registers.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"chou"' in search  # the Wade–Giles spelling is indexed for search
+
+
+def test_unknown_and_deleted_entries_are_located_warnings(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(srcdir / "text.md", "<zhou-enlai>", "<zhou-enlia>")
+    edit(srcdir / "places.md", ":::{ed:place} beijing-airport", ":::{ed:place} beijing-airport2")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == [
+        "people.md:5: WARNING: ed:person zhou-enlai is never mentioned in the text "
+        "[edition.unused]",
+        "places.md:5: WARNING: ed:place beijing-airport2 is never mentioned in the text "
+        "[edition.unused]",
+        "text.md:4: WARNING: ed:person: unknown entry 'zhou-enlia' (did you mean "
+        "'zhou-enlai'?) [edition.xref]",
+        "text.md:4: WARNING: ed:place: unknown entry 'beijing-airport' (did you mean "
+        "'beijing-airport2'?) [edition.xref]",
+    ]
+
+
+def test_malformed_options_are_one_located_warning_each(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(srcdir / "people.md", ":born: 1904-02-21", ":born: 1904-02-30")
+    edit(srcdir / "people.md", ":wikidata: Q5816", ":wikidata: 5816")
+    edit(srcdir / "places.md", ":coords: 40.08, 116.58", ":coords: 140.08, 116.58")
+    edit(srcdir / "events.md", ":date: 1958/1962~", ":date: 1962/1958")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert sorted(warnings_of(app)) == [
+        "events.md:7: WARNING: ed:event great-leap-forward: :date: date: '1962/1958' runs "
+        "backwards: it ends before it starts [edition.date]",
+        "people.md:21: WARNING: ed:person kosygin: :born: born: '1904-02-30' is not an EDTF "
+        "date (e.g. 1969-09-11, 1969-08/1969-10, 1953~, 1959-03?, 1922/..) [edition.date]",
+        "people.md:31: WARNING: ed:person mao: :wikidata: '5816' is not a Wikidata item id "
+        "such as Q5816 [edition.authority]",
+        "places.md:8: WARNING: ed:place beijing-airport: :coords: latitude 140.08 is out of "
+        "range (-90 to 90) [edition.coordinates]",
+    ]
+
+
+def test_duplicate_ids_and_unused_terms_are_warned(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    with (srcdir / "orgs.md").open("a", encoding="utf-8") as orgs:
+        orgs.write("\n:::{ed:org} kosygin\n:name: Not a person\n:::\n")
+    edit(srcdir / "glossary.md", "Premier\n", "Premier\n  Head.\n\nPolitburo\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == [
+        "glossary.md:7: WARNING: glossary term 'Politburo' is never used (link it with "
+        "{term}) [edition.unused]",
+        "people.md:17: WARNING: ed:person kosygin is defined twice (first as ed:org in orgs, "
+        "line 13) [edition.duplicate]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("subtype", "old", "new", "path"),
+    [
+        ("xref", "<kosygin>", "<kosygn>", "text.md"),
+        ("date", "<1969-09-11 @", "<1969-13-11 @", "text.md"),
+        ("authority", ":wikidata: Q5816", ":wikidata: X1", "people.md"),
+        ("coordinates", ":coords: 40.08, 116.58", ":coords: 40.08", "places.md"),
+        ("option", ":name: Mao Zedong\n", "", "people.md"),
+    ],
+)
+def test_suppress_warnings_silences_each_subtype(
+    make_app: MakeApp,
+    copy_root: Callable[[str], Path],
+    subtype: str,
+    old: str,
+    new: str,
+    path: str,
+) -> None:
+    srcdir = copy_root("registers")
+    edit(srcdir / path, old, new)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert any(f"[edition.{subtype}]" in w for w in warnings_of(app))
+    quiet = make_app(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"suppress_warnings": [f"edition.{subtype}"]},
+        freshenv=True,
+    )
+    quiet.build(force_all=True)
+    assert not any(f"[edition.{subtype}]" in w for w in warnings_of(quiet))
+
+
+def test_incremental_edit_of_an_entry_updates_every_page_that_shows_it(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    orgs_written = (app.outdir / "orgs.html").stat().st_mtime_ns
+    edit(srcdir / "events.md", ":date: 1969-09-11", ":date: 1969-09-12")
+    edit(srcdir / "people.md", ":summary: Soviet Premier, 1964–1980.", ":summary: Premier.")
+    app.build()  # incremental: no -E
+    assert '<p class="ed-card-summary">Premier.</p>' in page(app, "text")
+    assert "<em>Premier.</em>" in page(app, "people")
+    assert "12 September 1969 · Kosygin–Zhou meeting" in page(app, "timeline")
+    # A page that shows neither entry is not written again.
+    assert (app.outdir / "orgs.html").stat().st_mtime_ns == orgs_written
+
+
+def test_incremental_deletion_of_a_mentioned_entry_warns_at_its_mentions(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    places = srcdir / "places.md"
+    text = places.read_text(encoding="utf-8")
+    places.write_text(text[: text.index(":::{ed:place}")] + "::::\n", encoding="utf-8")
+    app.warning.seek(0)
+    app.warning.truncate()
+    app.build()
+    assert warnings_of(app) == [
+        "text.md:4: WARNING: ed:place: unknown entry 'beijing-airport' [edition.xref]"
+    ]
+
+
+def test_parallel_build_of_registers_equals_serial(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import ROOTS
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-registers", srcdir)
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        result = sphinx_build("-b", "html", "-j", jobs, "-d", out / "d", srcdir, out / "html")
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr
+        outputs[jobs] = {p.name: p.read_bytes() for p in (out / "html").glob("*.html")}
+    assert outputs["1"] == outputs["2"]
