@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,11 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 MONTHS = tuple(_calendar.month_name)
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 CALENDARS = ("gregorian", "julian")
+
+
+# Every EDTF string is made of these characters; anything else fails at once, without a trip
+# through the (slow, pyparsing-based) grammar: labels such as "Wade–Giles" are tried as dates.
+_EDTF_CHARACTERS = re.compile(r"[0-9XYEuS.\-/~?%^{}\[\],+ ]+")
 
 
 class DateError(ValueError):
@@ -89,6 +95,11 @@ def parse(text: str) -> Span:
     value = text.strip()
     if not value:
         raise DateError("an empty date")
+    if not _EDTF_CHARACTERS.fullmatch(value):
+        raise DateError(
+            f"{value!r} is not an EDTF date (e.g. 1969-09-11, 1969-08/1969-10, "
+            "1953~, 1959-03?, 1922/..)"
+        )
     try:
         obj = parse_edtf(value)
     except EDTFParseException:

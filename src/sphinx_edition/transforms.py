@@ -134,7 +134,8 @@ class Timeline(SphinxPostTransform):
         return figure
 
     def _table(self, spans: list[tuple[Entry, dates.Span]]) -> nodes.Node:
-        table = nodes.table(classes=["ed-timeline-table"])
+        # A long table, so that the PDF breaks it across pages.
+        table = nodes.table(classes=["ed-timeline-table", "longtable", "colwidths-given"])
         group = nodes.tgroup(cols=3)
         table += group
         for width in (22, 30, 48):
