@@ -40,18 +40,18 @@ def test_readthedocs_schema_rejects_a_broken_config() -> None:
 def test_setup_declares_what_the_tests_prove(tmp_path: Path) -> None:
     from sphinx.testing.util import SphinxTestApp
 
-    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_edition"]\n', encoding="utf-8")
     (tmp_path / "index.rst").write_text("Test\n====\n", encoding="utf-8")
     app = SphinxTestApp("html", srcdir=tmp_path)
     try:
-        metadata = sphinx_edition.setup(app)
+        extension = app.extensions["sphinx_edition"]
     finally:
         app.cleanup()
-    assert metadata["version"] == sphinx_edition.__version__
-    assert isinstance(metadata["env_version"], int)
-    # tests/test_parallel.py proves both.
-    assert metadata["parallel_read_safe"] is True
-    assert metadata["parallel_write_safe"] is True
+    assert extension.version == sphinx_edition.__version__
+    assert isinstance(extension.metadata["env_version"], int)
+    # tests/test_parallel.py and tests/test_registers.py prove both.
+    assert extension.parallel_read_safe is True
+    assert extension.parallel_write_safe is True
 
 
 def test_package_metadata_matches_the_module() -> None:

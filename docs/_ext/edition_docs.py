@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_edition.config import CONFIG_VALUES
+from sphinx_edition.records import CATEGORIES, CATEGORY_MEANINGS
 from sphinx_edition.warnings import Subtype
 
 
@@ -56,7 +57,22 @@ class ConfigValues(SphinxDirective):
         return [_table(("name", "default", "meaning"), rows)]
 
 
+class NoteCategories(SphinxDirective):
+    """A table of the categories of editorial notes, from the extension's definitions."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            (
+                nodes.paragraph("", "", nodes.literal(text=category)),
+                nodes.paragraph(text=CATEGORY_MEANINGS[category]),
+            )
+            for category in CATEGORIES
+        ]
+        return [_table(("category", "what the note answers"), rows)]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("edition-warning-subtypes", WarningSubtypes)
     app.add_directive("edition-config-values", ConfigValues)
+    app.add_directive("edition-note-categories", NoteCategories)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

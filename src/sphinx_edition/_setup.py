@@ -9,10 +9,15 @@ from . import config, writers
 from .domain import EditionDomain, warn_missing_reference
 from .incremental import pages_to_rewrite, reread_on_witness_change
 from .nodes import (
+    apparatus,
     backrefs,
     card_deck,
+    correction,
     date_mention,
+    editorial_note,
+    lemma,
     mention,
+    note_ref,
     paragraph_number,
     register,
     register_entry,
@@ -20,7 +25,17 @@ from .nodes import (
     witness_paragraph,
     witness_text,
 )
-from .transforms import BackReferences, HoverCards, JsonLd, Timeline
+from .notes import PlaceLemmas, strip_editorial_from_titles
+from .transforms import (
+    ApparatusTable,
+    BackReferences,
+    FootnoteNotes,
+    HoverCards,
+    JsonLd,
+    ReadingSwitch,
+    StaticNotes,
+    Timeline,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,7 +46,12 @@ __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
 
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes.
-ENV_VERSION = 2
+ENV_VERSION = 3
+
+READING_PREFERENCE = (
+    "try{if(localStorage.getItem('ed-reading')==='corrected')"
+    "document.documentElement.dataset.edReading='corrected'}catch(e){}"
+)
 
 _BUILDERS = ("html", "latex", "text", "man", "texinfo")
 
@@ -71,10 +91,57 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for block in (register_entry, register, backrefs, timeline, card_deck):
         app.add_node(block, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
 
-    for transform in (BackReferences, Timeline, HoverCards, JsonLd):
+    note_html = (writers.visit_note_html, writers.depart_note_html)
+    app.add_node(
+        editorial_note,
+        html=note_html,
+        latex=(writers.visit_note_latex, writers.depart_note_latex),
+        text=container,
+        man=container,
+        texinfo=container,
+    )
+    app.add_node(
+        note_ref,
+        html=(writers.visit_note_ref_html, writers.depart_note_ref_html),
+        latex=(writers.skip, None),
+        text=number_text,
+        man=number_text,
+        texinfo=number_text,
+    )
+    app.add_node(
+        lemma,
+        html=inline,
+        latex=(writers.visit_lemma_latex, writers.depart_lemma_latex),
+        text=inline,
+        man=inline,
+        texinfo=inline,
+    )
+    app.add_node(
+        correction,
+        html=inline,
+        **dict.fromkeys(("latex", "text", "man", "texinfo"), (writers.skip, None)),  # type: ignore[arg-type]
+    )
+    app.add_node(apparatus, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
+
+    app.add_transform(PlaceLemmas)
+    # After Sphinx's collectors (priority 500) have copied the section titles.
+    app.connect("doctree-read", strip_editorial_from_titles, priority=900)
+    for transform in (
+        BackReferences,
+        Timeline,
+        HoverCards,
+        JsonLd,
+        ApparatusTable,
+        ReadingSwitch,
+        FootnoteNotes,
+        StaticNotes,
+    ):
         app.add_post_transform(transform)
     app.add_css_file("sphinx-edition.css")
     app.add_js_file("sphinx-edition.js", loading_method="defer")
+    # Applied in the head, before the page is drawn, so that a reader who chose the corrected
+    # reading does not see the printed one flash first.
+    app.add_js_file(None, body=READING_PREFERENCE)
     app.connect("builder-inited", add_static_path)
     app.connect("env-get-outdated", reread_on_witness_change)
     app.connect("env-updated", pages_to_rewrite)

@@ -15,8 +15,10 @@ from sphinx import addnodes
 
 from .nodes import (
     Editorial,
+    apparatus,
     backrefs,
     date_mention,
+    editorial_note,
     mention,
     register,
     timeline,
@@ -24,7 +26,7 @@ from .nodes import (
     witness_paragraph,
     witness_text,
 )
-from .records import DateMention, Mention, Segment, TermDefinition, TermUse
+from .records import DateMention, Mention, Note, Segment, TermDefinition, TermUse
 
 _N = TypeVar("_N", bound=nodes.Node)
 
@@ -205,9 +207,32 @@ def _line(node: nodes.Node) -> int:
     return 0
 
 
+def notes(docname: str, document: nodes.document) -> list[Note]:
+    result = []
+    for node in document.findall(editorial_note):
+        body = next(iter(node.findall(nodes.container)), None)
+        result.append(
+            Note(
+                docname=docname,
+                lineno=_line(node),
+                anchor=node["anchor"],
+                number=node["number"],
+                paragraph=_paragraph_number(node),
+                category=node["category"],
+                lemma=node["lemma"],
+                corr=node["corr"],
+                sources=tuple(node["sources"]),
+                text=" ".join(body.astext().split()) if body is not None else "",
+            )
+        )
+    return result
+
+
 def shown_kinds(document: nodes.document) -> tuple[str, ...]:
-    """The kinds of entry whose data the page shows (registers, back-references, timeline)."""
+    """The kinds of data the page shows from other pages (registers, timeline, apparatus)."""
     shows = {node["kind"] for node in document.findall(register)}
+    if any(True for _ in document.findall(apparatus)):
+        shows.add("apparatus")
     shows.update(node["kind"] for node in document.findall(backrefs))
     if any(True for _ in document.findall(timeline)):
         shows.add("timeline")

@@ -26,6 +26,9 @@ LATEX_CJK_FONTS = r"""
 """
 
 
+LATEX_UPRIGHT_LINKS = "\n\\protected\\def\\sphinxcrossref#1{#1}\n"
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     """One configuration value: its name, default, accepted types and documentation."""
@@ -89,8 +92,9 @@ def validate(app: Sphinx, config: Config) -> None:
             setattr(config, value.name, value.default)
     if config.edition_witness:
         config.edition_witness = str(Path(app.confdir, config.edition_witness).resolve())
-    if config.edition_latex_cjk and config.latex_engine == "xelatex":
-        elements = dict(config.latex_elements)
-        if "fontpkg" not in elements:
-            elements["fontpkg"] = ADDITIONAL_SETTINGS["xelatex"]["fontpkg"] + LATEX_CJK_FONTS
-            config.latex_elements = elements
+    elements = dict(config.latex_elements)
+    if config.edition_latex_cjk and config.latex_engine == "xelatex" and "fontpkg" not in elements:
+        elements["fontpkg"] = ADDITIONAL_SETTINGS["xelatex"]["fontpkg"] + LATEX_CJK_FONTS
+    # Links in the text (mentions, terms) stay upright, so that the text reads as printed.
+    elements["preamble"] = elements.get("preamble", "") + LATEX_UPRIGHT_LINKS
+    config.latex_elements = elements

@@ -7,6 +7,7 @@ Data shape (``data_version`` 2); every record carries its docname, so purge is a
         "entries": {id: [Entry, ...]},       # register entries (a list, to catch duplicates)
         "mentions": [Mention, ...],          # text naming an entry
         "dates": [DateMention, ...],         # date expressions in the text
+        "notes": [Note, ...],                # the critical apparatus
         "term_uses": [TermUse, ...],         # {term} references
         "terms": [TermDefinition, ...],      # glossary terms as defined
         "witness_digest": str,               # SHA-256 of the witness at the last check
@@ -31,10 +32,21 @@ from . import collect
 from .config import config_location
 from .directives import ParagraphDirective, paragraph_id
 from .indices import REGISTER_INDICES
-from .records import KINDS, DateMention, Entry, Mention, Segment, TermDefinition, TermUse
+from .notes import NoteDirective
+from .records import (
+    KINDS,
+    DateMention,
+    Entry,
+    Mention,
+    Note,
+    Segment,
+    TermDefinition,
+    TermUse,
+)
 from .register_directives import (
     ENTRY_DIRECTIVES,
     KIND_LABELS,
+    ApparatusDirective,
     RegisterDirective,
     TimelineDirective,
 )
@@ -59,6 +71,8 @@ class EditionDomain(Domain):
     directives: ClassVar[dict[str, Any]] = {
         "paragraph": ParagraphDirective,
         "register": RegisterDirective,
+        "note": NoteDirective,
+        "apparatus": ApparatusDirective,
         "timeline": TimelineDirective,
         **ENTRY_DIRECTIVES,
     }
@@ -75,6 +89,7 @@ class EditionDomain(Domain):
         "entries": {},
         "mentions": [],
         "dates": [],
+        "notes": [],
         "term_uses": [],
         "terms": [],
         "witness_digest": "",
@@ -106,6 +121,11 @@ class EditionDomain(Domain):
         return result
 
     @property
+    def notes(self) -> list[Note]:
+        result: list[Note] = self.data["notes"]
+        return result
+
+    @property
     def terms(self) -> list[TermDefinition]:
         result: list[TermDefinition] = self.data["terms"]
         return result
@@ -131,7 +151,7 @@ class EditionDomain(Domain):
 
     # -- purge and merge ---------------------------------------------------------------
 
-    _LISTS = ("segments", "mentions", "dates", "term_uses", "terms")
+    _LISTS = ("segments", "mentions", "dates", "notes", "term_uses", "terms")
 
     def clear_doc(self, docname: str) -> None:
         for key in self._LISTS:
@@ -158,6 +178,7 @@ class EditionDomain(Domain):
         self.segments.extend(collect.segments(docname, document))
         self.mentions.extend(collect.mentions(docname, document))
         self.dates.extend(collect.dates(docname, document))
+        self.notes.extend(collect.notes(docname, document))
         self.term_uses.extend(collect.term_uses(docname, document))
         self.terms.extend(collect.terms(docname, document))
         shows = collect.shown_kinds(document)
@@ -178,6 +199,8 @@ class EditionDomain(Domain):
     ) -> nodes.reference | None:
         if typ == "para":
             return self._resolve_paragraph(fromdocname, builder, target, contnode)
+        if typ == "apparatus":
+            return self._resolve_apparatus_row(fromdocname, builder, target, contnode)
         record = self.entry(target, None if typ == "entry" else typ)
         if record is None:
             return None
@@ -206,6 +229,22 @@ class EditionDomain(Domain):
                     paragraph_id(segment.paragraph),
                     contnode,
                     f"paragraph {segment.paragraph}",
+                )
+        return None
+
+    def _resolve_apparatus_row(
+        self, fromdocname: str, builder: Builder, anchor: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        """A note's number links to its row in the apparatus table, where there is one."""
+        for docname, shows in sorted(self.data["shows"].items()):
+            if "apparatus" in shows:
+                return make_refnode(
+                    builder,
+                    fromdocname,
+                    docname,
+                    f"a-{anchor}",
+                    contnode,
+                    "this note in the apparatus",
                 )
         return None
 
@@ -268,6 +307,8 @@ def warn_missing_reference(app: object, domain: Domain | None, node: pending_xre
     if not isinstance(domain, EditionDomain):
         return None
     target, typ = node["reftarget"], node["reftype"]
+    if typ == "apparatus":
+        return True  # an edition without an apparatus page: the note's number stays plain
     if typ == "para":
         numbers = sorted({s.paragraph for s in domain.segments if s.kind == "paragraph"})
         known = f"¶{numbers[0]}–¶{numbers[-1]}" if numbers else "none"

@@ -81,3 +81,23 @@ class timeline(Editorial, nodes.container):  # noqa: N801
 
 class card_deck(Editorial, nodes.container):  # noqa: N801
     """The hover cards of the entries and terms a page mentions (HTML only)."""
+
+
+class editorial_note(Editorial, nodes.container):  # noqa: N801
+    """An editorial note on a lemma of the text (``node["anchor"]``, ``node["number"]``)."""
+
+
+class lemma(nodes.inline):  # noqa: N801
+    """The words of the text a note concerns, as printed, and their correction if any."""
+
+
+class correction(Editorial, nodes.inline):  # noqa: N801
+    """The corrected reading of a lemma, shown in the 'corrected' reading only."""
+
+
+class note_ref(Editorial, nodes.inline):  # noqa: N801
+    """The note's number where its lemma ends (``node["anchor"]`` names the note)."""
+
+
+class apparatus(Editorial, nodes.container):  # noqa: N801
+    """Placeholder for the table of every note; filled after reading."""

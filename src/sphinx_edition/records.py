@@ -122,3 +122,48 @@ class TermDefinition(NamedTuple):
     display: str
     anchor: str
     definition: str
+
+
+CATEGORIES = (
+    "typographical",
+    "factual",
+    "chronological",
+    "numerical",
+    "terminological",
+    "contested",
+    "cross-reference",
+    "structure",
+    "calendar",
+    "romanisation",
+)
+"""The categories of editorial notes, as the editorial principles define them."""
+
+CATEGORY_MEANINGS = {
+    "typographical": "A misprint: a letter or word the printer got wrong.",
+    "factual": "A statement of fact that the scholarly literature shows to be wrong.",
+    "chronological": "A wrong date, or events told in an order they did not happen in.",
+    "numerical": "A wrong figure, or a right figure given the wrong meaning.",
+    "terminological": "A name, title or term that is wrong, loose or anachronistic for its time.",
+    "contested": "A claim on which historians disagree; the note gives the positions.",
+    "cross-reference": "A reference to another part of the source book, not in this excerpt.",
+    "structure": "Something about the layout of the text as printed: a run-in heading, a "
+    "stray line, the place where the excerpt breaks off.",
+    "calendar": "A date whose calendar matters (Old Style or New Style).",
+    "romanisation": "The spelling of a Chinese name in the Latin alphabet.",
+}
+"""What each category means, for the editorial principles (generated from here)."""
+
+
+class Note(NamedTuple):
+    """An editorial note: the lemma it concerns, its category, correction and sources."""
+
+    docname: str
+    lineno: int
+    anchor: str
+    number: int
+    paragraph: int
+    category: str
+    lemma: str
+    corr: str
+    sources: tuple[str, ...]
+    text: str  # the note's explanation as plain text, for the apparatus and the report

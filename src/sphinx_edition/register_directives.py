@@ -14,7 +14,7 @@ from sphinx_design.badges_buttons import create_bdg_classes
 from sphinx_design.shared import create_component
 
 from . import dates, fields
-from .nodes import backrefs, register, register_entry, timeline
+from .nodes import apparatus, backrefs, register, register_entry, timeline
 from .records import KINDS, AltName, Entry, Office
 from .warnings import Subtype, warn
 
@@ -377,6 +377,17 @@ class RegisterDirective(SphinxDirective):
         node.extend(others)
         entries.sort(key=lambda e: str(e["sortkey"]))
         node.extend(entries)
+        return [node]
+
+
+class ApparatusDirective(SphinxDirective):
+    """``ed:apparatus``: the table of every editorial note, with counts by category."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = apparatus(classes=["ed-apparatus"])
+        self.set_source_info(node)
         return [node]
 
 

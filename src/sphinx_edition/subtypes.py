@@ -72,6 +72,18 @@ class Subtype(Enum):
         "A register entry or glossary term that the text never mentions.",
         "places.md:80: WARNING: ed:place quemoy is never mentioned",
     )
+    NOTE = (
+        "note",
+        "An editorial note is incomplete or misplaced: no category or an unknown one, no "
+        "source (typographical notes excepted), a lemma that does not occur in its paragraph, "
+        "two notes on the same lemma, or a note outside the paragraph it annotates.",
+        "text.md:40: WARNING: ed:note: the lemma 'Decmber 1950' does not occur in ¶6",
+    )
+    CITATION = (
+        "citation",
+        "A note cites a bibliography key that is not in the bibliography.",
+        "text.md:44: WARNING: ed:note: unknown bibliography key 'luthi2009'",
+    )
     OPTION = (
         "option",
         "A directive or role of the ``ed`` domain was given a malformed argument or option.",

@@ -14,12 +14,24 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import dates, timeline
-from .nodes import backrefs, card_deck, mention, register
-from .records import Entry, Mention
+from .nodes import (
+    apparatus,
+    backrefs,
+    card_deck,
+    correction,
+    editorial_note,
+    mention,
+    note_ref,
+    paragraph_number,
+    register,
+)
+from .notes import category_badge
+from .records import CATEGORIES, Entry, Mention, Note
 from .register_directives import KIND_LABELS, dates_label
 
 if TYPE_CHECKING:
@@ -319,3 +331,183 @@ def _schema(record: Entry) -> dict[str, Any]:
             "longitude": record.coords[1],
         }
     return item
+
+
+class ApparatusTable(SphinxPostTransform):
+    """Fill the apparatus: counts by category and a table of every note, linked both ways."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(apparatus))
+        if not placeholders:
+            return
+        records = sorted(_domain(self).notes, key=lambda n: (n.docname, n.number))
+        for placeholder in placeholders:
+            box = nodes.container(classes=["ed-apparatus"])
+            box += self._counts(records)
+            box += self._table(records)
+            placeholder.replace_self(box)
+
+    def _counts(self, records: list[Note]) -> nodes.paragraph:
+        counts: dict[str, int] = defaultdict(int)
+        for record in records:
+            counts[record.category] += 1
+        paragraph = nodes.paragraph(classes=["ed-apparatus-counts"])
+        paragraph += nodes.Text(f"{len(records)} notes: ")
+        for index, category in enumerate(c for c in CATEGORIES if counts.get(c)):
+            if index:
+                paragraph += nodes.Text(", ")
+            paragraph += category_badge(category)
+            paragraph += nodes.Text(f" {counts[category]}")
+        return paragraph
+
+    def _table(self, records: list[Note]) -> nodes.table:
+        table = nodes.table(classes=["ed-apparatus-table", "longtable", "colwidths-given"])
+        group = nodes.tgroup(cols=6)
+        table += group
+        for width in (6, 6, 26, 14, 26, 22):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += nodes.row(
+            "",
+            *(
+                nodes.entry("", nodes.paragraph(text=t))
+                for t in ("No.", "¶", "Lemma", "Category", "Correction", "Sources")
+            ),
+        )
+        body = nodes.tbody()
+        authors = _source_labels(self.env)
+        for record in records:
+            number = make_refnode(
+                _builder(self),
+                self.env.docname,
+                record.docname,
+                record.anchor,
+                nodes.inline(text=str(record.number)),
+                f"note {record.number}, in the text",
+            )
+            row = nodes.row("", ids=[f"a-{record.anchor}"])
+            row += nodes.entry("", nodes.paragraph("", "", number))
+            row += nodes.entry("", nodes.paragraph(text=f"¶{record.paragraph}"))
+            row += nodes.entry("", nodes.paragraph(text=record.lemma))
+            row += nodes.entry("", nodes.paragraph("", "", category_badge(record.category)))
+            row += nodes.entry("", nodes.paragraph(text=record.corr or "—"))
+            row += nodes.entry(
+                "",
+                nodes.paragraph(text="; ".join(authors.get(k, k) for k in record.sources) or "—"),
+            )
+            body += row
+        group += head
+        group += body
+        return table
+
+
+def _source_labels(env: Any) -> dict[str, str]:
+    """'Lüthi 2008' for each bibliography key, from sphinxcontrib-bibtex's data if loaded."""
+    if "cite" not in env.domains:
+        return {}
+    entries = getattr(getattr(env.domains["cite"], "bibdata", None), "data", None)
+    if entries is None:
+        return {}
+    labels = {}
+    for key, entry in entries.entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        names = [" ".join(p.last_names) for p in people[:2]]
+        who = " and ".join(names) + (" et al." if len(people) > 2 else "")
+        who = who.replace("{", "").replace("}", "") or entry.fields.get("key", key)
+        labels[key] = f"{who} {entry.fields.get('year', 'n.d.')}"
+    return labels
+
+
+class ReadingSwitch(SphinxPostTransform):
+    """On a page with corrections, the control that switches between the two readings.
+
+    It is hidden until ``sphinx-edition.js`` shows it: without JavaScript the page shows the
+    text as printed, with its notes.
+    """
+
+    default_priority = 20
+    builders = WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        if not any(True for _ in self.document.findall(correction)):
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            return
+        control = nodes.raw("", READING_SWITCH, format="html")
+        title = next((i for i, c in enumerate(section.children) if isinstance(c, nodes.title)), -1)
+        section.insert(title + 1, control)
+
+
+READING_SWITCH = (
+    '<fieldset class="ed-reading" hidden="hidden"><legend>Reading</legend>'
+    '<label><input type="radio" name="ed-reading" value="printed" checked="checked"/> '
+    "As printed</label> "
+    '<label><input type="radio" name="ed-reading" value="corrected"/> Corrected</label>'
+    "</fieldset>"
+)
+
+
+class FootnoteNotes(SphinxPostTransform):
+    """In the PDF, each note becomes a footnote at its marker, numbered by LaTeX."""
+
+    default_priority = 5
+    builders = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        notes_by_anchor = {n["anchor"]: n for n in self.document.findall(editorial_note)}
+        for marker in list(self.document.findall(note_ref)):
+            found = notes_by_anchor.get(marker["anchor"])
+            if found is None:
+                continue
+            found.parent.remove(found)
+            for number in list(found.findall(addnodes.pending_xref)):
+                if number.get("reftype") == "apparatus":
+                    number.parent.remove(number)  # the footnote mark is the number
+            title = _enclosing_title(marker)
+            if title is None:
+                marker.replace_self(found)
+                continue
+            # LaTeX cannot hold a footnote with paragraphs in a heading: the note on a word
+            # of a heading is set at the start of the paragraph the heading leads into.
+            marker.parent.remove(marker)
+            paragraph = _paragraph_after(title)
+            if paragraph is None:
+                continue
+            numbers = [
+                i for i, c in enumerate(paragraph.children) if isinstance(c, paragraph_number)
+            ]
+            paragraph.insert(numbers[0] + 1 if numbers else 0, found)
+
+
+class StaticNotes(SphinxPostTransform):
+    """In an EPUB, notes stand open after their paragraph: readers run no script."""
+
+    default_priority = 20
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        for item in self.document.findall(editorial_note):
+            item["classes"].append("ed-note-static")
+
+
+def _enclosing_title(node: nodes.Node) -> nodes.title | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.title):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _paragraph_after(title: nodes.title) -> nodes.paragraph | None:
+    """The first paragraph of text after a section's title."""
+    section = title.parent
+    if section is None:
+        return None
+    for candidate in section.findall(nodes.paragraph):
+        if _enclosing_title(candidate) is None:
+            return candidate
+    return None

@@ -117,3 +117,53 @@ def visit_date_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(f"</{node['ed_tag']}>")
+
+
+def visit_note_html(self: HTML5Translator, node: nodes.Element) -> None:
+    number = node.get("number") or ""
+    attributes: dict[str, Any] = {"role": "note", "aria-label": f"Note {number}"}
+    self.body.append(self.starttag(node, "aside", "", **attributes))
+
+
+def depart_note_html(self: HTML5Translator, node: nodes.Element) -> None:
+    # On narrow screens a note opens on its own; this link closes it and returns to the text.
+    self.body.append(
+        f'<p class="ed-note-back"><a href="#ref-{node["anchor"]}">Back to the text</a></p>'
+        "</aside>\n"
+    )
+
+
+def visit_note_ref_html(self: HTML5Translator, node: nodes.Element) -> None:
+    number = node.get("number") or ""
+    self.body.append(
+        f'<a class="ed-note-ref" href="#{node["anchor"]}" id="ref-{node["anchor"]}" '
+        f'role="doc-noteref" aria-label="Note {number}"><sup>'
+    )
+
+
+def depart_note_ref_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</sup></a>")
+
+
+def visit_note_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # Moved next to its marker by the LaTeX post-transform, the note becomes a footnote.
+    self.body.append(r"\footnote{")
+
+
+def depart_note_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def visit_lemma_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The lemma is visibly marked in the PDF too: set in the link colour.
+    self.body.append(r"\textcolor[RGB]{0,70,140}{")
+
+
+def depart_lemma_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def skip(self: Any, node: nodes.Element) -> None:
+    """Outside the web, the corrected reading stands only in the note, and the footnote
+    mark stands for the marker."""
+    raise nodes.SkipNode

@@ -1,3 +1,46 @@
+/* sphinx-edition: the reading switch and the sidenotes' alignment. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var control = document.querySelector("fieldset.ed-reading");
+  if (control) {
+    var stored = null;
+    try { stored = localStorage.getItem("ed-reading"); } catch (e) { /* private mode */ }
+    var current = stored === "corrected" ? "corrected" : "printed";
+    control.querySelectorAll("input[name=ed-reading]").forEach(function (input) {
+      input.checked = input.value === current;
+      input.addEventListener("change", function () {
+        if (!input.checked) return;
+        if (input.value === "corrected") root.dataset.edReading = "corrected";
+        else delete root.dataset.edReading;
+        try { localStorage.setItem("ed-reading", input.value); } catch (e) { /* ignore */ }
+        align();
+      });
+    });
+    control.hidden = false;
+  }
+  /* Move each margin note down to the line of its number, without overlapping the last. */
+  function align() {
+    document.querySelectorAll(".ed-paragraph.ed-has-notes").forEach(function (box) {
+      var floor = 0;
+      box.querySelectorAll(":scope > .ed-note").forEach(function (note) {
+        note.style.marginTop = "";
+        if (getComputedStyle(note).gridColumnStart !== "2") return;
+        var ref = document.getElementById("ref-" + note.id);
+        if (!ref) return;
+        var want = ref.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        var top = note.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        var shift = Math.max(0, Math.max(want, floor) - top);
+        note.style.marginTop = shift + "px";
+        floor = note.getBoundingClientRect().bottom - box.getBoundingClientRect().top + 8;
+      });
+    });
+  }
+  align();
+  window.addEventListener("resize", align);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(align);
+})();
+
 /* sphinx-edition: hover cards for mentions and glossary terms.
  * Each page carries hidden cards (div.ed-card), one per entry or term it links to; a card's
  * own link names its target.  Any link in the page to the same target shows the card beside

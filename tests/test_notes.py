@@ -1,0 +1,199 @@
+"""The critical apparatus: notes on lemmas, the two readings, the apparatus table, footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+MakeApp = Callable[..., SphinxTestApp]
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build(make_app: MakeApp, srcdir: Path, builder: str = "html") -> SphinxTestApp:
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    return app
+
+
+def without_footnotes(tex: str) -> str:
+    """LaTeX source with every ``\\footnote{...}`` taken out (braces balanced)."""
+    out, position = [], 0
+    while (start := tex.find(r"\footnote{", position)) >= 0:
+        out.append(tex[position:start])
+        depth, index = 0, start + len(r"\footnote")
+        while True:
+            char = tex[index]
+            if char == "\\":
+                index += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            index += 1
+            if depth == 0:
+                break
+        position = index
+    out.append(tex[position:])
+    return "".join(out)
+
+
+@pytest.fixture
+def notes(make_app: MakeApp, copy_root: Callable[[str], Path]) -> SphinxTestApp:
+    return build(make_app, copy_root("notes"))
+
+
+def test_notes_build_cleanly_and_keep_the_transcription(notes: SphinxTestApp) -> None:
+    # The witness check runs on every build: notes, markers and corrections add nothing to it.
+    assert warnings_of(notes) == []
+
+
+def test_lemma_is_marked_and_numbered_in_reading_order(notes: SphinxTestApp) -> None:
+    html = (notes.outdir / "text.html").read_text(encoding="utf-8")
+    paragraph = html[html.index('id="p1"') : html.index('id="p2"')]
+    text = paragraph[: paragraph.index("<aside")]
+    # The note on "In December 1950" is written second but stands first in the text.
+    assert (
+        '<span class="ed-lemma ed-has-corr" id="lemma-lushun-date"><span class="ed-sic">'
+        'In December 1950</span><span class="ed-corr">In May 1955</span></span>'
+        '<a class="ed-note-ref" href="#note-lushun-date" id="ref-note-lushun-date" '
+        'role="doc-noteref" aria-label="Note 1"><sup>1</sup></a>'
+    ) in text
+    assert 'aria-label="Note 2"><sup>2</sup></a>' in text
+    # The notes stand beside their paragraph, in the order of their markers.
+    asides = re.findall(r'<aside aria-label="Note (\d)"[^>]*id="([^"]+)"', paragraph)
+    assert asides == [("1", "note-lushun-date"), ("2", "note-typo")]
+
+
+def test_note_shows_category_reading_explanation_and_sources(notes: SphinxTestApp) -> None:
+    html = (notes.outdir / "text.html").read_text(encoding="utf-8")
+    note = html[html.index('id="note-lushun-date"') :]
+    note = note[: note.index("</aside>")]
+    assert "sd-badge" in note
+    assert ">chronological</span>" in note
+    assert '<span class="ed-note-lemma">In December 1950</span>] ' in note
+    assert '<span class="ed-note-corr">In May 1955</span>' in note
+    assert "The base was handed over in May 1955" in note
+    assert ">Lüthi, 2008</a>" in note  # a real citation, resolved by sphinxcontrib-bibtex
+    assert 'href="apparatus.html#a-note-lushun-date"' in note  # and back to the apparatus
+
+
+def test_reading_switch_is_there_but_hidden_without_javascript(notes: SphinxTestApp) -> None:
+    html = (notes.outdir / "text.html").read_text(encoding="utf-8")
+    assert '<fieldset class="ed-reading" hidden="hidden">' in html
+    assert 'value="corrected"' in html
+    # The people page has no corrections and so no switch.
+    people = (notes.outdir / "people.html").read_text(encoding="utf-8")
+    assert '<fieldset class="ed-reading"' not in people
+
+
+def test_apparatus_lists_every_note_with_counts_and_links(notes: SphinxTestApp) -> None:
+    html = (notes.outdir / "apparatus.html").read_text(encoding="utf-8")
+    assert "2 notes: " in html
+    rows = re.findall(r'<tr[^>]*id="a-(note-[^"]+)"', html)
+    assert rows == ["note-lushun-date", "note-typo"]
+    assert 'href="text.html#note-lushun-date"' in html
+    assert "Lüthi 2008" in html
+    assert ">In May 1955<" in html
+
+
+def test_pdf_source_puts_notes_in_footnotes_and_prints_the_text_as_printed(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    app = build(make_app, copy_root("notes"), "latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\textcolor[RGB]{0,70,140}{\DUrole{ed-sic}{In December 1950}}\footnote{" in tex
+    body = tex[tex.index(r"\footnote{") :]
+    assert body.index("The base was handed over in May 1955") < body.index("returned Port")
+    # The corrected reading stands only in the note, never in the running text.
+    text = tex[tex.index(r"\label{\detokenize{text::doc}}") :]
+    text = text[: text.index(r"\label{\detokenize{apparatus::doc}}")]
+    running = without_footnotes(text)
+    assert "In May 1955" not in running
+    assert "failed to be born" not in running
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            (":category: chronological\n", ""),
+            "text.md:14: WARNING: ed:note: no :category: (one of typographical, factual, "
+            "chronological, numerical, terminological, contested, cross-reference, structure, "
+            "calendar, romanisation) [edition.note]",
+        ),
+        (
+            (":category: chronological", ":category: chronologic"),
+            "text.md:16: WARNING: ed:note: unknown category 'chronologic' (one of typographical, "
+            "factual, chronological, numerical, terminological, contested, cross-reference, "
+            "structure, calendar, romanisation) [edition.note]",
+        ),
+        (
+            (":sources: luthi2008\n", ""),
+            "text.md:14: WARNING: ed:note: no :sources: (only typographical notes may omit "
+            "them) [edition.note]",
+        ),
+        (
+            (":lemma: In December 1950", ":lemma: In Decmber 1950"),
+            "text.md:15: WARNING: ed:note: the lemma 'In Decmber 1950' does not occur in ¶1 "
+            "[edition.note]",
+        ),
+        (
+            (":lemma: In December 1950", ":lemma: failed to be form"),
+            "text.md:15: WARNING: ed:note: another note already annotates 'failed to be form' "
+            "in ¶1 [edition.note]",
+        ),
+        (
+            (":lemma: In December 1950", ":lemma: 1950, Kos"),
+            "text.md:15: WARNING: ed:note: the lemma '1950, Kos' crosses the edge of a mention "
+            "or another lemma: choose words that contain whole mentions [edition.note]",
+        ),
+        (
+            (":sources: luthi2008", ":sources: luthi2009"),
+            "text.md:18: WARNING: ed:note: unknown bibliography key 'luthi2009' [edition.citation]",
+        ),
+    ],
+)
+def test_apparatus_problems_are_located_warnings(
+    make_app: MakeApp,
+    copy_root: Callable[[str], Path],
+    change: tuple[str, str],
+    expected: str,
+) -> None:
+    srcdir = copy_root("notes")
+    edit(srcdir / "text.md", *change)
+    assert expected in warnings_of(build(make_app, srcdir))
+
+
+def test_note_outside_a_paragraph_is_a_located_warning(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("notes")
+    with (srcdir / "text.md").open("a", encoding="utf-8") as text:
+        text.write("\n:::{ed:note}\n:lemma: second\n:category: typographical\n\nStray.\n:::\n")
+    assert warnings_of(build(make_app, srcdir)) == [
+        "text.md:28: WARNING: ed:note must stand inside the ed:paragraph it annotates "
+        "[edition.note]"
+    ]
+
+
+def test_suppress_warnings_silences_note_problems(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("notes")
+    edit(srcdir / "text.md", ":lemma: In December 1950", ":lemma: In Decmber 1950")
+    app = make_app("html", srcdir=srcdir, confoverrides={"suppress_warnings": ["edition.note"]})
+    app.build()
+    assert warnings_of(app) == []
