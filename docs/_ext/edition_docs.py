@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_edition.config import CONFIG_VALUES
+from sphinx_edition.durations import DEFAULT_QUALIFIER, QUALIFIERS, RELATIONS
 from sphinx_edition.records import CATEGORIES, CATEGORY_MEANINGS
 from sphinx_edition.warnings import Subtype
 
@@ -71,8 +72,43 @@ class NoteCategories(SphinxDirective):
         return [_table(("category", "what the note answers"), rows)]
 
 
+class Tolerances(SphinxDirective):
+    """The duration qualifiers and what each allows, from the checker's own table."""
+
+    def run(self) -> list[nodes.Node]:
+        by_rule: dict[str, list[str]] = {}
+        for word, qualifier in QUALIFIERS.items():
+            by_rule.setdefault(qualifier.meaning, []).append(word)
+        rows = []
+        for meaning, words in by_rule.items():
+            low, high = QUALIFIERS[words[0]].window(30)
+            example = f"{max(low, 0):g} to {high:g}" if high != float("inf") else f"{low:g} or more"
+            names = ", ".join(words) + (" (the default)" if DEFAULT_QUALIFIER in words else "")
+            rows.append(
+                (
+                    nodes.paragraph("", "", nodes.literal(text=names)),
+                    nodes.paragraph(text=meaning),
+                    nodes.paragraph(text=f"a claim of 30 years holds for {example} years"),
+                )
+            )
+        return [_table(("qualifier", "the real value may be", "example"), rows)]
+
+
+class Relations(SphinxDirective):
+    """The relations a sequence claim may use, from the checker's own table."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            (nodes.paragraph("", "", nodes.literal(text=name)), nodes.paragraph(text=meaning))
+            for name, meaning in RELATIONS.items()
+        ]
+        return [_table(("relation", "meaning"), rows)]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("edition-warning-subtypes", WarningSubtypes)
     app.add_directive("edition-config-values", ConfigValues)
     app.add_directive("edition-note-categories", NoteCategories)
+    app.add_directive("edition-tolerances", Tolerances)
+    app.add_directive("edition-relations", Relations)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,6 +14,7 @@ from .nodes import (
     card_deck,
     correction,
     date_mention,
+    duration_claim,
     editorial_note,
     lemma,
     mention,
@@ -21,11 +22,13 @@ from .nodes import (
     paragraph_number,
     register,
     register_entry,
+    sequence_claim,
     timeline,
     witness_paragraph,
     witness_text,
 )
 from .notes import PlaceLemmas, strip_editorial_from_titles
+from .report import EditionCheckBuilder, log_summary
 from .transforms import (
     ApparatusTable,
     BackReferences,
@@ -86,7 +89,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html=(writers.visit_date_html, writers.depart_date_html),
         **{b: inline for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
     )
-    for inline_node in (witness_text, mention):
+    for inline_node in (witness_text, mention, duration_claim, sequence_claim):
         app.add_node(inline_node, **dict.fromkeys(_BUILDERS, inline))  # type: ignore[arg-type]
     for block in (register_entry, register, backrefs, timeline, card_deck):
         app.add_node(block, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
@@ -146,6 +149,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", reread_on_witness_change)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.add_builder(EditionCheckBuilder)
+    app.connect("build-finished", log_summary)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -18,15 +18,28 @@ from .nodes import (
     apparatus,
     backrefs,
     date_mention,
+    duration_claim,
     editorial_note,
+    lemma,
     mention,
     register,
+    sequence_claim,
     timeline,
     transcription_pieces,
     witness_paragraph,
     witness_text,
 )
-from .records import DateMention, Mention, Note, Segment, TermDefinition, TermUse
+from .records import (
+    DateMention,
+    Duration,
+    ExternalLink,
+    Mention,
+    Note,
+    Segment,
+    Sequence,
+    TermDefinition,
+    TermUse,
+)
 
 _N = TypeVar("_N", bound=nodes.Node)
 
@@ -68,6 +81,9 @@ def mentions(docname: str, document: nodes.document) -> list[Mention]:
                 paragraph=_paragraph_number(node),
                 anchor=node["ids"][0] if node["ids"] else "",
                 snippet=snippet(node),
+                office=node.get("office", ""),
+                when=node.get("when", ""),
+                acknowledged=_acknowledging_note(node),
             )
         )
     return result
@@ -84,9 +100,57 @@ def dates(docname: str, document: nodes.document) -> list[DateMention]:
             event=node["event"],
             paragraph=_paragraph_number(node),
             anchor=node["ids"][0] if node["ids"] else "",
+            acknowledged=_acknowledging_note(node),
         )
         for node in document.findall(date_mention)
     ]
+
+
+def durations(docname: str, document: nodes.document) -> list[Duration]:
+    return [
+        Duration(
+            docname,
+            _line(node),
+            node.astext(),
+            node["claim"],
+            _paragraph_number(node),
+            node["ids"][0],
+            _acknowledging_note(node),
+        )
+        for node in document.findall(duration_claim)
+        if node["claim"]
+    ]
+
+
+def sequences(docname: str, document: nodes.document) -> list[Sequence]:
+    return [
+        Sequence(
+            docname,
+            _line(node),
+            node.astext(),
+            node["claim"],
+            _paragraph_number(node),
+            node["ids"][0],
+            _acknowledging_note(node),
+        )
+        for node in document.findall(sequence_claim)
+        if node["claim"]
+    ]
+
+
+def external_links(docname: str, document: nodes.document) -> list[ExternalLink]:
+    """Every link to another site, for the form check."""
+    return [
+        ExternalLink(docname, _line(node), node["refuri"])
+        for node in document.findall(nodes.reference)
+        if "://" in node.get("refuri", "") or node.get("refuri", "").startswith("mailto:")
+    ]
+
+
+def _acknowledging_note(node: nodes.Node) -> str:
+    """The note whose lemma holds *node*: the apparatus answers what the node claims."""
+    found = _enclosing(node, lemma)
+    return str(found["anchor"]) if found is not None else ""
 
 
 def term_uses(docname: str, document: nodes.document) -> list[TermUse]:

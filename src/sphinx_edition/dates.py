@@ -49,6 +49,10 @@ class Span:
     approximate: bool
     uncertain: bool
     interval: bool
+    # When it began and ended, each as a range of days (an interval's ends, or the whole of a
+    # single date), allowing for approximation: what the order and duration checks compare.
+    start: tuple[dt.date | None, dt.date | None] = (None, None)
+    end: tuple[dt.date | None, dt.date | None] = (None, None)
 
     def overlaps(self, other: Span) -> bool:
         """Whether the two can be the same time, allowing for approximation and uncertainty."""
@@ -114,11 +118,14 @@ def parse(text: str) -> Span:
         lower, upper = getattr(obj, "lower", None), getattr(obj, "upper", None)
         earliest, latest = _bounds(lower, "lower_strict"), _bounds(upper, "upper_strict")
         fuzzy_earliest, fuzzy_latest = _bounds(lower, "lower_fuzzy"), _bounds(upper, "upper_fuzzy")
+        start = (fuzzy_earliest, _bounds(lower, "upper_fuzzy"))
+        end = (_bounds(upper, "lower_fuzzy"), fuzzy_latest)
         if earliest is None and latest is None and str(lower) != ".." and str(upper) != "..":
             raise DateError(f"{value!r} is an interval with no usable end")
     else:
         earliest, latest = _bounds(obj, "lower_strict"), _bounds(obj, "upper_strict")
         fuzzy_earliest, fuzzy_latest = _bounds(obj, "lower_fuzzy"), _bounds(obj, "upper_fuzzy")
+        start = end = (fuzzy_earliest, fuzzy_latest)
         if earliest is None or latest is None:
             raise DateError(f"{value!r} is not a date that can be placed in time")
     if earliest is not None and latest is not None and latest < earliest:
@@ -132,6 +139,8 @@ def parse(text: str) -> Span:
         approximate="~" in value or "%" in value,
         uncertain="?" in value or "%" in value,
         interval=interval,
+        start=start,
+        end=end,
     )
 
 

@@ -8,6 +8,9 @@ Data shape (``data_version`` 2); every record carries its docname, so purge is a
         "mentions": [Mention, ...],          # text naming an entry
         "dates": [DateMention, ...],         # date expressions in the text
         "notes": [Note, ...],                # the critical apparatus
+        "durations": [Duration, ...],        # claims of duration in the text
+        "sequences": [Sequence, ...],        # claims of order in the text
+        "links": [ExternalLink, ...],        # external URLs, for the form check
         "term_uses": [TermUse, ...],         # {term} references
         "terms": [TermDefinition, ...],      # glossary terms as defined
         "witness_digest": str,               # SHA-256 of the witness at the last check
@@ -50,8 +53,15 @@ from .register_directives import (
     RegisterDirective,
     TimelineDirective,
 )
-from .roles import DateRole, MentionRole, ParagraphReferenceRole, WitnessTextRole
-from .rules import check_entries, did_you_mean
+from .roles import (
+    DateRole,
+    DurationRole,
+    MentionRole,
+    ParagraphReferenceRole,
+    SequenceRole,
+    WitnessTextRole,
+)
+from .rules import PROBLEM, Data, check_all, did_you_mean
 from .warnings import Subtype, warn
 from .witness import WitnessError, compare, read_witness
 
@@ -80,6 +90,8 @@ class EditionDomain(Domain):
         "text": WitnessTextRole(),
         "para": ParagraphReferenceRole(),
         "date": DateRole(),
+        "duration": DurationRole(),
+        "sequence": SequenceRole(),
         "entry": MentionRole(),
         **{kind: MentionRole() for kind in KINDS},
     }
@@ -90,6 +102,9 @@ class EditionDomain(Domain):
         "mentions": [],
         "dates": [],
         "notes": [],
+        "durations": [],
+        "sequences": [],
+        "links": [],
         "term_uses": [],
         "terms": [],
         "witness_digest": "",
@@ -151,7 +166,17 @@ class EditionDomain(Domain):
 
     # -- purge and merge ---------------------------------------------------------------
 
-    _LISTS = ("segments", "mentions", "dates", "notes", "term_uses", "terms")
+    _LISTS = (
+        "segments",
+        "mentions",
+        "dates",
+        "notes",
+        "durations",
+        "sequences",
+        "links",
+        "term_uses",
+        "terms",
+    )
 
     def clear_doc(self, docname: str) -> None:
         for key in self._LISTS:
@@ -179,6 +204,9 @@ class EditionDomain(Domain):
         self.mentions.extend(collect.mentions(docname, document))
         self.dates.extend(collect.dates(docname, document))
         self.notes.extend(collect.notes(docname, document))
+        self.data["durations"].extend(collect.durations(docname, document))
+        self.data["sequences"].extend(collect.sequences(docname, document))
+        self.data["links"].extend(collect.external_links(docname, document))
         self.term_uses.extend(collect.term_uses(docname, document))
         self.terms.extend(collect.terms(docname, document))
         shows = collect.shown_kinds(document)
@@ -280,12 +308,24 @@ class EditionDomain(Domain):
 
     # -- checks ------------------------------------------------------------------------
 
+    def rule_data(self) -> Data:
+        """The records the consistency rules read."""
+        return Data(
+            entries=self.entries,
+            mentions=self.mentions,
+            dates=self.dates,
+            durations=self.data["durations"],
+            sequences=self.data["sequences"],
+            terms=self.terms,
+            term_uses=self.term_uses,
+            links=self.data["links"],
+        )
+
     def check_consistency(self) -> None:
         self._check_witness()
-        for problem in check_entries(
-            self.entries, self.mentions, self.dates, self.terms, self.term_uses
-        ):
-            warn(problem.subtype, problem.message, (problem.docname, problem.line))
+        for finding in check_all(self.rule_data()):
+            if finding.status == PROBLEM:
+                warn(finding.subtype, finding.message, (finding.docname, finding.line))
 
     def _check_witness(self) -> None:
         path = self.env.config.edition_witness

@@ -101,3 +101,11 @@ class note_ref(Editorial, nodes.inline):  # noqa: N801
 
 class apparatus(Editorial, nodes.container):  # noqa: N801
     """Placeholder for the table of every note; filled after reading."""
+
+
+class duration_claim(nodes.inline):  # noqa: N801
+    """A claim of duration in the text (``node["claim"]``)."""
+
+
+class sequence_claim(nodes.inline):  # noqa: N801
+    """A claim of order in the text (``node["claim"]``)."""

@@ -31,6 +31,7 @@ from .nodes import (
     witness_text,
 )
 from .records import CATEGORIES
+from .register_directives import cite_nodes
 from .warnings import Subtype, warn
 
 CATEGORY_COLOURS = {
@@ -149,10 +150,9 @@ class NoteDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
         if sources:
-            cited, messages = self.parse_inline(
-                "{cite:p}`" + ",".join(sources) + "`", lineno=self.lineno
+            node += nodes.paragraph(
+                "", "Sources: ", *cite_nodes(self, sources), classes=["ed-note-sources"]
             )
-            node += nodes.paragraph("", "Sources: ", *cited, *messages, classes=["ed-note-sources"])
         return [node]
 
     def _sources(self) -> tuple[str, ...]:

@@ -90,6 +90,9 @@ class Mention(NamedTuple):
     paragraph: int  # the ¶ it stands in, 0 outside the transcription
     anchor: str  # the id of the mention in its page
     snippet: str  # the sentence around it, for back-references
+    office: str = ""  # an office the text gives the person here ("Premier"), or ""
+    when: str = ""  # the EDTF date at which the text gives it
+    acknowledged: str = ""  # the anchor of the note whose lemma holds this mention, or ""
 
 
 class DateMention(NamedTuple):
@@ -103,6 +106,39 @@ class DateMention(NamedTuple):
     event: str  # the id of the event it dates, or ""
     paragraph: int
     anchor: str
+    acknowledged: str = ""  # the anchor of the note whose lemma holds this date, or ""
+
+
+class Duration(NamedTuple):
+    """A claim of duration in the text ("Nearly 27 years later") and what it is measured on."""
+
+    docname: str
+    lineno: int
+    text: str
+    claim: str  # as written: "[qualifier] quantity unit: anchor [.. anchor]"
+    paragraph: int
+    anchor: str
+    acknowledged: str = ""
+
+
+class Sequence(NamedTuple):
+    """A claim of order in the text ("then", "after"): first RELATION second."""
+
+    docname: str
+    lineno: int
+    text: str
+    claim: str  # as written: "first-event relation second-event"
+    paragraph: int
+    anchor: str
+    acknowledged: str = ""
+
+
+class ExternalLink(NamedTuple):
+    """An external URL in a page, for the form check (linkcheck tries them online)."""
+
+    docname: str
+    lineno: int
+    uri: str
 
 
 class TermUse(NamedTuple):

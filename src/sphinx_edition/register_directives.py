@@ -283,14 +283,18 @@ class EntryDirective(SphinxDirective):
                 ),
             )
         if record.sources:
-            add("Sources", *self._citations(record.sources))
+            add("Sources", *cite_nodes(self, record.sources))
         return field_list
 
-    def _citations(self, keys: tuple[str, ...]) -> list[nodes.Node]:
-        if "cite" not in self.env.domains:
-            return _joined([nodes.literal(text=k) for k in keys], ", ")
-        parsed, messages = self.parse_inline("{cite:p}`" + ",".join(keys) + "`", lineno=self.lineno)
-        return [*parsed, *messages]
+
+def cite_nodes(directive: SphinxDirective, keys: Sequence[str]) -> list[nodes.Node]:
+    """Citations of *keys* through sphinxcontrib-bibtex, or the bare keys without it."""
+    if "cite" not in directive.env.domains:
+        return _joined([nodes.literal(text=k) for k in keys], ", ")
+    parsed, messages = directive.parse_inline(
+        "{cite:p}`" + ",".join(keys) + "`", lineno=directive.lineno
+    )
+    return [*parsed, *messages]
 
 
 def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:

@@ -8,8 +8,8 @@ from docutils import nodes
 from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxRole
 
-from . import dates
-from .nodes import date_mention, mention, witness_text
+from . import dates, durations
+from .nodes import date_mention, duration_claim, mention, sequence_claim, witness_text
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -51,11 +51,39 @@ class MentionRole(XRefRole):
     """``{ed:person}`Kosygin <kosygin>``` (and event, place, org): text naming an entry.
 
     The text stays as written (it may be witness text); it links to the entry, and in HTML
-    shows the entry's card on hover and keyboard focus.
+    shows the entry's card on hover and keyboard focus.  A person's mention may say which
+    office the text gives them, and when: ``<kosygin | Premier | 1969-09-11>``; the checker
+    then verifies that they held it at that date.
     """
 
     def __init__(self) -> None:
         super().__init__(warn_dangling=True, innernodeclass=nodes.inline)
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: nodes.Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        entry_id, *qualifiers = (part.strip() for part in target.split("|"))
+        if qualifiers:
+            if len(qualifiers) != 2 or not all(qualifiers):
+                warn(
+                    Subtype.OPTION,
+                    f"ed:{self.reftype}: {target!r} is not 'id | office | EDTF date'",
+                    self.get_location(),
+                )
+            else:
+                office, when = qualifiers
+                try:
+                    dates.parse(when)
+                except dates.DateError as err:
+                    warn(Subtype.DATE, f"ed:{self.reftype}: {err}", self.get_location())
+                else:
+                    refnode["ed_office"], refnode["ed_when"] = office, when
+        return title, entry_id
 
     def result_nodes(
         self,
@@ -73,6 +101,8 @@ class MentionRole(XRefRole):
             node,
             kind=self.reftype,
             target=target,
+            office=node.get("ed_office", ""),
+            when=node.get("ed_when", ""),
             ids=[f"m-{target}-{serial}"],
             classes=["ed-mention", f"ed-{self.reftype}"],
         )
@@ -134,3 +164,61 @@ def _split_title(text: str) -> tuple[str, str]:
         title, _, target = stripped[:-1].rpartition("<")
         return title.rstrip(), target.strip()
     return stripped, stripped
+
+
+class _ClaimRole(SphinxRole):
+    """A stretch of the text that makes a claim the checker verifies."""
+
+    node_class: type[nodes.inline] = duration_claim
+    prefix = "u"
+    name = "duration"
+
+    def parse(self, claim: str) -> None:
+        durations.parse_duration(claim)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        text, claim = _split_title(self.text)
+        node = self.node_class(self.rawtext, text, claim=claim, classes=[f"ed-{self.name}"])
+        node["support_smartquotes"] = False
+        node["ids"] = [f"{self.prefix}-{self.env.new_serialno(f'ed-{self.name}') + 1}"]
+        self.set_source_info(node)
+        if claim == text:
+            warn(
+                Subtype.OPTION,
+                f"ed:{self.name}: {text!r} has no claim: write "
+                f"{{ed:{self.name}}}`{text} <{self.example}>`",
+                self.get_location(),
+            )
+            node["claim"] = ""
+            return [node], []
+        try:
+            self.parse(claim)
+        except durations.ClaimError as err:
+            warn(Subtype.OPTION, f"ed:{self.name}: {err}", self.get_location())
+            node["claim"] = ""
+        return [node], []
+
+    example = "nearly 27 years: founding-of-ussr .. founding-of-prc"
+
+
+class DurationRole(_ClaimRole):
+    """``{ed:duration}`Nearly 27 years later <nearly 27 years: a .. b>```: a duration claim.
+
+    The claim is ``[qualifier] quantity unit: anchor [.. anchor]``; anchors are event ids or
+    EDTF dates; with one event, the claim is about its length.
+    """
+
+
+class SequenceRole(_ClaimRole):
+    """``{ed:sequence}`Then <first before second>```: a claim of order between two events.
+
+    Relations: ``before``, ``after``, ``after-end`` (after the second had ended), ``during``.
+    """
+
+    node_class = sequence_claim
+    prefix = "s"
+    name = "sequence"
+    example = "withdrawal-of-soviet-advisers before khrushchev-us-visit"
+
+    def parse(self, claim: str) -> None:
+        durations.parse_sequence(claim)

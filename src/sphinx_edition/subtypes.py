@@ -84,11 +84,49 @@ class Subtype(Enum):
         "A note cites a bibliography key that is not in the bibliography.",
         "text.md:44: WARNING: ed:note: unknown bibliography key 'luthi2009'",
     )
+    CHRONOLOGY = (
+        "chronology",
+        "A date in the text does not fall within the dates of the event it names, or the text "
+        "tells events in an order the registers' dates contradict, and no note answers it.",
+        "text.md:31: WARNING: ed:date 'December 1950' (December 1950) is not within the "
+        "dates of Soviet return of Lüshun (May 1955)",
+    )
+    DURATION = (
+        "duration",
+        "A claim of duration does not hold for its anchors' dates (the message gives the "
+        "computed interval), and no note answers it.",
+        "text.md:45: WARNING: ed:duration 'over three decades': 'over 30 years' does not "
+        "hold: the interval is 24 years 2 months (allowed: 30 to 38.5 years)",
+    )
+    LIFESPAN = (
+        "lifespan",
+        "A person takes part in an event they were not alive for.",
+        "events.md:80: WARNING: ed:event sino-soviet-split: Stalin (1878–1953) was not "
+        "alive during it (1956 – 1966)",
+    )
+    OFFICE = (
+        "office",
+        "The text gives a person an office they did not hold at that date, and no note answers it.",
+        "text.md:50: WARNING: Khrushchev held no office matching 'First Secretary' in March "
+        "1953 (First Secretary of the Central Committee …: September 1953 – 14 October 1964)",
+    )
+    URL = (
+        "url",
+        "An external link is malformed (no host, spaces, an unknown scheme). Whether it "
+        "answers is checked online by nox -s linkcheck.",
+        "about.md:12: WARNING: malformed link 'https//example.org': no scheme and host",
+    )
     OPTION = (
         "option",
         "A directive or role of the ``ed`` domain was given a malformed argument or option.",
         "text.md:3: WARNING: ed:paragraph needs a whole number from 1 up as its argument, "
         "not 'five'",
+    )
+    EXPORT = (
+        "export",
+        "The TEI, CSV or JSON export cannot say something as the edition says it: an id given "
+        "twice, an edition without a transcription, a principles page that does not exist.",
+        "text.md:40: WARNING: TEI: the id 'p5' is given twice; the second is left without it",
     )
 
     @property
