@@ -49,11 +49,59 @@ CONFIG_VALUES = (
         "it.",
     ),
     ConfigValue(
+        "edition_checks",
+        True,
+        (bool,),
+        "Run the consistency checks (dates, durations, order, offices, lifespans, links, "
+        "unused entries) on every build. The witness check runs whenever edition_witness is "
+        "set.",
+    ),
+    ConfigValue(
         "edition_latex_cjk",
         True,
         (bool,),
         "With the xelatex engine, set Chinese, Japanese and Korean characters in Noto CJK "
         "fonts (needs the xeCJK package and fonts-noto-cjk).",
+    ),
+    ConfigValue(
+        "edition_title",
+        "",
+        (str,),
+        "The edition's title, for citations, meta tags, the data files and the TEI header; "
+        "the project's name when empty.",
+    ),
+    ConfigValue(
+        "edition_editors",
+        [],
+        (list, tuple),
+        "The editors, each as 'Family, Given' or, for a group, as written; the author when empty.",
+    ),
+    ConfigValue(
+        "edition_url",
+        "",
+        (str,),
+        "The edition's address on the web (http or https), for citations and permanent links; "
+        "html_baseurl when empty.",
+    ),
+    ConfigValue(
+        "edition_year",
+        "",
+        (str, int),
+        "The year the edition was published (four digits), for citations.",
+    ),
+    ConfigValue(
+        "edition_source",
+        "",
+        (str,),
+        "The printed source of the witness: a bibliography key, or a reference as text; the "
+        "TEI header's sourceDesc.",
+    ),
+    ConfigValue(
+        "edition_principles",
+        "",
+        (str,),
+        "The document that states the editorial principles (a docname); the TEI header's "
+        "editorialDecl quotes it.",
     ),
 )
 

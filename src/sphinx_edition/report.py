@@ -63,7 +63,7 @@ def summary_line(domain: Any) -> str:
 
 def log_summary(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: every HTML build ends with the checker's one-line summary."""
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.format == "html" and app.config.edition_checks:
         logger.info(summary_line(app.env.domains["ed"]))
 
 
