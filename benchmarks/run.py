@@ -1,0 +1,271 @@
+"""Measure what sphinx-edition costs and how that cost grows; write results.json and results.md.
+
+Every figure is the median of several runs on this machine, in one run of this script:
+
+* overhead: a full HTML build of the edition at N = 200 articles ÷ the plain baseline's;
+* scaling: full builds at each N for both, the extension's own time, and peak memory;
+* incremental: one paragraph changed (a note's words) at N = 200, rebuilt without -E, ÷ the
+  baseline's incremental time, and how many pages were written again;
+* parallel: -j 2 ÷ -j 1 at N = 200, with identical output;
+* the edition itself: nox -s docs full (-E) and incremental.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+DOCS = HERE.parent / "docs"
+
+
+def measure(source: Path, out: Path, *extra: str, fresh: bool = True) -> dict[str, Any]:
+    """One build, in its own process; returns wall time, peak RSS and extension time."""
+    args = [
+        sys.executable,
+        str(HERE / "measure.py"),
+        *(["-E"] if fresh else []),
+        "-b",
+        "html",
+        "-q",
+        "-d",
+        str(out / "doctrees"),
+        *extra,
+        str(source),
+        str(out / "html"),
+    ]
+    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"build of {source} failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(lines[-1])
+
+
+def median_build(source: Path, out: Path, repeat: int, *extra: str) -> dict[str, float]:
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        runs.append(measure(source, out, *extra))
+    return {
+        "wall_s": statistics.median(r["wall_s"] for r in runs),
+        "extension_s": statistics.median(r["extension_s"] for r in runs),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+    }
+
+
+def _pages(out: Path) -> dict[str, int]:
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+
+def incremental(source: Path, out: Path, repeat: int, edit: tuple[str, str, str]) -> dict:
+    """Change one paragraph and rebuild without -E: median time and pages written again."""
+    name, old, new = edit
+    times, rewritten = [], 0
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        measure(source, out)
+        before = _pages(out / "html")
+        path = source / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        try:
+            times.append(measure(source, out, fresh=False)["wall_s"])
+        finally:
+            path.write_text(text, encoding="utf-8")
+        after = _pages(out / "html")
+        rewritten = sum(1 for page, stamp in after.items() if before.get(page) != stamp)
+    return {
+        "wall_s": statistics.median(times),
+        "pages_rewritten": rewritten,
+        "pages": len(_pages(out / "html")),
+    }
+
+
+def _note_edit(project: Path, plain: bool) -> tuple[str, str, str]:
+    """The edit: the words of the first note of the first article."""
+    name = "articles/a0000.md"
+    text = (project / name).read_text(encoding="utf-8")
+    if plain:
+        line = next(line for line in text.splitlines() if line.startswith("[^n0]: "))
+    else:
+        body = text.split(":category: typographical\n\n", 1)[1]
+        line = body.splitlines()[0]
+    return name, line, line.replace(" ", " edited ", 1)
+
+
+def identical_output(first: Path, second: Path) -> bool:
+    pages = sorted(p.relative_to(first) for p in first.rglob("*.html"))
+    return pages == sorted(p.relative_to(second) for p in second.rglob("*.html")) and all(
+        (first / p).read_bytes() == (second / p).read_bytes() for p in pages
+    )
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        )
+    except (OSError, StopIteration):
+        model = cpu
+    import os
+
+    memory = ""
+    try:
+        kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return (
+        f"{model}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def run(sizes: list[int], repeat: int, work: Path, reference: int, edition: bool) -> dict:
+    results: dict[str, Any] = {"machine": machine(), "repeat": repeat, "sizes": {}}
+    for n in sizes:
+        root = work / f"n{n}"
+        shutil.rmtree(root, ignore_errors=True)
+        ext, base = generate(root, n)
+        full = median_build(ext, root / "out-ext", repeat)
+        plain = median_build(base, root / "out-base", repeat)
+        results["sizes"][str(n)] = {
+            "full_build_s": round(full["wall_s"], 3),
+            "baseline_build_s": round(plain["wall_s"], 3),
+            "extension_s": round(full["extension_s"], 3),
+            "peak_rss_mb": round(full["peak_rss_mb"], 1),
+            "baseline_peak_rss_mb": round(plain["peak_rss_mb"], 1),
+            "overhead": round(full["wall_s"] / plain["wall_s"], 3),
+        }
+        print(f"N={n}: {results['sizes'][str(n)]}", flush=True)
+        if n == reference:
+            inc = incremental(ext, root / "inc-ext", repeat, _note_edit(ext, plain=False))
+            inc_base = incremental(base, root / "inc-base", repeat, _note_edit(base, plain=True))
+            results["incremental"] = {"edition": inc, "baseline": inc_base}
+            results[f"incremental_ratio_{reference}"] = round(inc["wall_s"] / inc_base["wall_s"], 3)
+            results["incremental_pages_rewritten"] = inc["pages_rewritten"]
+            serial = median_build(ext, root / "j1", repeat, "-j", "1")
+            parallel = median_build(ext, root / "j2", repeat, "-j", "2")
+            results["parallel"] = {
+                "j1_s": round(serial["wall_s"], 3),
+                "j2_s": round(parallel["wall_s"], 3),
+                "identical_output": identical_output(root / "j1" / "html", root / "j2" / "html"),
+            }
+            results[f"parallel_ratio_{reference}"] = round(parallel["wall_s"] / serial["wall_s"], 3)
+            results[f"overhead_ratio_{reference}"] = results["sizes"][str(n)]["overhead"]
+    if str(reference) in results["sizes"] and str(2 * reference) in results["sizes"]:
+        results[f"extension_time_ratio_{2 * reference}_{reference}"] = round(
+            results["sizes"][str(2 * reference)]["extension_s"]
+            / results["sizes"][str(reference)]["extension_s"],
+            3,
+        )
+    results["per_n"] = {
+        n: {k: v[k] for k in ("full_build_s", "baseline_build_s", "peak_rss_mb")}
+        for n, v in results["sizes"].items()
+    }
+    if edition:
+        out = work / "docs"
+        shutil.rmtree(out, ignore_errors=True)
+        full = median_build(DOCS, out, repeat)
+        measure(DOCS, out)
+        text = DOCS / "text.md"
+        source = text.read_text(encoding="utf-8")
+        times = []
+        for _ in range(repeat):
+            text.write_text(
+                source.replace("Misprint for 'born'.", "Misprint for 'born'. ", 1), encoding="utf-8"
+            )
+            try:
+                times.append(measure(DOCS, out, fresh=False)["wall_s"])
+            finally:
+                text.write_text(source, encoding="utf-8")
+            measure(DOCS, out, fresh=False)
+        results["edition"] = {
+            "full_build_s": round(full["wall_s"], 3),
+            "incremental_build_s": round(statistics.median(times), 3),
+            "peak_rss_mb": round(full["peak_rss_mb"], 1),
+        }
+    return results
+
+
+def table(results: dict) -> str:
+    rows = [
+        "| N articles | edition build (s) | baseline build (s) | overhead | extension's own "
+        "time (s) | peak memory (MB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for n, v in results["sizes"].items():
+        rows.append(
+            f"| {n} | {v['full_build_s']:.2f} | {v['baseline_build_s']:.2f} | "
+            f"{v['overhead']:.2f} | {v['extension_s']:.2f} | {v['peak_rss_mb']:.0f} |"
+        )
+    lines = [
+        f"Measured on {results['machine']}; each figure is the median of "
+        f"{results['repeat']} runs in one run of `nox -s bench`.",
+        "",
+        *rows,
+        "",
+    ]
+    for key in sorted(k for k in results if k.endswith(tuple("0123456789")) and "_" in k):
+        lines.append(f"- `{key}`: {results[key]}")
+    if "incremental" in results:
+        inc = results["incremental"]
+        lines.append(
+            f"- incremental: edition {inc['edition']['wall_s']:.2f} s, "
+            f"{inc['edition']['pages_rewritten']} of {inc['edition']['pages']} pages "
+            f"written again; baseline {inc['baseline']['wall_s']:.2f} s, "
+            f"{inc['baseline']['pages_rewritten']} pages"
+        )
+    if "parallel" in results:
+        par = results["parallel"]
+        lines.append(
+            f"- parallel: -j 1 {par['j1_s']:.2f} s, -j 2 {par['j2_s']:.2f} s, "
+            f"identical output: {par['identical_output']}"
+        )
+    if "edition" in results:
+        ed = results["edition"]
+        lines.append(
+            f"- this edition: full build {ed['full_build_s']:.2f} s, incremental "
+            f"{ed['incremental_build_s']:.2f} s, peak memory {ed['peak_rss_mb']:.0f} MB"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200, 400])
+    parser.add_argument("--reference", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--no-edition", action="store_true")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="edition-bench-"))
+    results = run(args.sizes, args.repeat, work, args.reference, not args.no_edition)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / "results.md").write_text(table(results), encoding="utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
