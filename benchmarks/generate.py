@@ -111,7 +111,8 @@ def _articles(
         )
         for kind, slot in zip(kinds, slots, strict=False):
             plan[slot] = (kind, None)
-        used_terms = rng.sample(terms, min(TERMS, len(terms)))
+        # Each article uses a few terms; between them the articles use the whole glossary.
+        used_terms = [terms[(TERMS * number + i) % len(terms)] for i in range(TERMS)]
         term_index = 0
         for p in range(PARAGRAPHS):
             tokens: list[str] = []

@@ -10,6 +10,7 @@ editorial nodes, which the witness check leaves out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -75,13 +76,16 @@ class NoteDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         serial = self.env.new_serialno("ed-note") + 1
-        anchor = f"note-{self.arguments[0].strip()}" if self.arguments else f"note-{serial}"
+        # A note without an id gets one from its page and place, unique in the whole edition
+        # (the TEI export holds every page in one document).
+        automatic = f"note-{re.sub(r'[^a-z0-9]+', '-', self.env.docname.lower())}-{serial}"
+        anchor = f"note-{self.arguments[0].strip()}" if self.arguments else automatic
         if self.arguments:
             try:
                 fields.entry_id(self.arguments[0])
             except fields.FieldError as err:
                 self._warn(Subtype.OPTION, f"ed:note: {err}")
-                anchor = f"note-{serial}"
+                anchor = automatic
         category = " ".join((self.options.get("category") or "").split()).lower()
         if not category:
             self._warn(Subtype.NOTE, f"ed:note: no :category: (one of {', '.join(CATEGORIES)})")
