@@ -7,7 +7,6 @@ the domain can purge and merge them; nothing here keeps docutils nodes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TypeVar
 
 from docutils import nodes
@@ -70,6 +69,7 @@ def segments(docname: str, document: nodes.document) -> list[Segment]:
 
 def mentions(docname: str, document: nodes.document) -> list[Mention]:
     result = []
+    paragraphs: dict[int, _ParagraphText] = {}
     for node in document.findall(mention):
         result.append(
             Mention(
@@ -80,7 +80,7 @@ def mentions(docname: str, document: nodes.document) -> list[Mention]:
                 text=node.astext(),
                 paragraph=_paragraph_number(node),
                 anchor=node["ids"][0] if node["ids"] else "",
-                snippet=snippet(node),
+                snippet=snippet(node, paragraphs),
                 office=node.get("office", ""),
                 when=node.get("when", ""),
                 acknowledged=_acknowledging_note(node),
@@ -183,23 +183,50 @@ def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
     return result
 
 
-def snippet(node: nodes.Element) -> str:
+class _ParagraphText:
+    """A paragraph's plain text (no editorial nodes), with where each node in it starts.
+
+    Computed once per paragraph, so that the snippets of a paragraph's many mentions cost one
+    walk of it, not one each.
+    """
+
+    def __init__(self, paragraph: nodes.Element) -> None:
+        pieces: list[str] = []
+        self.starts: dict[int, int] = {}
+        length = 0
+
+        def walk(node: nodes.Node) -> None:
+            nonlocal length
+            if isinstance(node, Editorial):
+                return
+            if isinstance(node, nodes.Text):
+                text = node.astext()
+                pieces.append(text)
+                length += len(text)
+                return
+            if isinstance(node, nodes.Element):
+                self.starts[id(node)] = length
+                for child in node.children:
+                    walk(child)
+
+        walk(paragraph)
+        self.text = "".join(pieces)
+
+
+def snippet(node: nodes.Element, cache: dict[int, _ParagraphText] | None = None) -> str:
     """The sentence around *node* in its paragraph, shortened to a readable length."""
     paragraph = _enclosing(node, nodes.paragraph)
     if paragraph is None:
         return node.astext()
-    before: list[str] = []
-    after: list[str] = []
-    current = before
-    for piece in _plain_text(paragraph, node):
-        if piece is None:
-            current = after
-        else:
-            current.append(piece)
-    head, tail = "".join(before), "".join(after)
+    cache = {} if cache is None else cache
+    if id(paragraph) not in cache:
+        cache[id(paragraph)] = _ParagraphText(paragraph)
+    found = cache[id(paragraph)]
+    at = found.starts.get(id(node), 0)
+    head, tail = found.text[:at], found.text[at:]
     starts = [m.end() for m in _SENTENCE_END.finditer(head)]
     head = head[starts[-1] :] if starts else head
-    end = _SENTENCE_END.search(tail)
+    end = _SENTENCE_END.search(tail, len(node.astext()))
     tail = tail[: end.start() + 1] if end else tail
     text = " ".join((head + tail).split())
     if len(text) <= SNIPPET_LENGTH:
@@ -209,20 +236,6 @@ def snippet(node: nodes.Element) -> str:
     lo = max(0, at - (SNIPPET_LENGTH - len(mark)) // 2)
     hi = min(len(text), lo + SNIPPET_LENGTH)
     return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
-
-
-def _plain_text(root: nodes.Node, marker: nodes.Node) -> Iterator[str | None]:
-    """The text under *root* without editorial nodes; None where *marker* starts."""
-    if root is marker:
-        yield None
-    if isinstance(root, Editorial):
-        return
-    if isinstance(root, nodes.Text):
-        yield root.astext()
-        return
-    if isinstance(root, nodes.Element):
-        for child in root.children:
-            yield from _plain_text(child, marker)
 
 
 def _source_lines(document: nodes.document) -> list[str]:
