@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,17 @@ myst_heading_anchors = 3
 
 # The witness: the source text, byte for byte.  The build compares the edition with it.
 edition_witness = "../seeds/000_8d8ba7836c4055b4.txt"
+
+# How the edition describes itself: citations, meta tags, the data files and the TEI header.
+# On Read the Docs each version is cited at its own address.
+edition_title = "The Sino-Soviet Split and the 1969 Border Crisis: An Annotated Critical Edition"
+edition_editors = ["the sphinx-edition editors"]
+edition_url = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinx-edition.readthedocs.io/en/latest/"
+)
+edition_year = "2026"
+edition_source = "wars20c"  # the printed source, from refs.bib
+edition_principles = "principles"
 
 exclude_patterns = ["_build"]
 root_doc = "index"

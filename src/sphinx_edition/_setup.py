@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config, writers
+from .builders import setup_open_data
 from .domain import EditionDomain, warn_missing_reference
 from .incremental import pages_to_rewrite, reread_on_witness_change
 from .nodes import (
@@ -151,6 +152,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.add_builder(EditionCheckBuilder)
     app.connect("build-finished", log_summary)
+    setup_open_data(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,0 +1,497 @@
+"""``sphinx-build -b tei``: the whole edition as one TEI P5 document.
+
+:class:`TeiWriter` walks the resolved doctrees of the pages that hold the transcription and the
+``ed`` domain's records, and builds::
+
+    <TEI>
+      <teiHeader>   title and editors, the printed source, the editorial principles,
+                    the note categories (a taxonomy) and the calendars
+      <text><body>  one <p n="N" xml:id="pN"> per witness paragraph, in <div>s as the pages'
+                    sections; mentions as <persName>/<placeName>/<orgName>/<rs type="event">,
+                    dates as <date> with when/from/to/notBefore/notAfter, lemmas with a
+                    correction as <choice><sic/><corr/></choice>, notes as <note type="…">
+                    at their markers, glossary terms as <term>
+            <back>  the glossary
+      <standOff>    listPerson, listEvent, listPlace, listOrg, listBibl
+
+The printed text is kept whole: the text of each ``<p>``, leaving out ``<corr>`` and
+``<note>``, is the witness's paragraph.  A run-in word that the edition sets as a heading
+("Background", the start of ¶5) stays at the start of its paragraph, as printed, in
+``<seg type="heading" rend="run-in">``: so ``p[@n=5]`` is the whole of witness line 5, and the
+seg says what the edition makes of it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Set
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeGuard
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders import Builder
+
+from ..config import config_location
+from ..directives import paragraph_id
+from ..metadata import Edition, edition
+from ..nodes import (
+    Editorial,
+    correction,
+    date_mention,
+    editorial_note,
+    lemma,
+    mention,
+    note_ref,
+    witness_paragraph,
+    witness_text,
+)
+from ..records import CATEGORIES
+from ..tei_dates import date_attributes
+from ..warnings import Subtype, warn
+from .tei_header import header, principles_paragraphs, source_desc, within
+from .tei_standoff import bibl_id, source_labels, standoff
+from .xml import XML_ID, XML_LANG, add_text, child, element, serialise, xml_name
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+TEI_FILE = "edition.tei.xml"
+MENTION_TAGS = {"person": "persName", "place": "placeName", "org": "orgName", "event": "rs"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+Resolve = Callable[[str], nodes.document]
+"""Gives the resolved doctree of a document."""
+
+Problem = tuple[Subtype, str, "str | tuple[str | None, int | None] | nodes.Node"]
+"""A warning for the caller to emit (the HTML build resolves doctrees with logging off)."""
+
+
+class TeiWriter:
+    """Builds the TEI document of the edition."""
+
+    def __init__(self, env: BuildEnvironment, resolve: Resolve, page_uri: Callable[[str], str]):
+        self.env = env
+        self.resolve = resolve
+        self.page_uri = page_uri  # a page's URI relative to the site's root
+        self.info: Edition = edition(env.config)
+        self.domain: Any = env.domains["ed"]
+        cite: Any = env.domains.get("cite")
+        self.bibliography = getattr(cite, "bibdata", None)
+        self.citation_keys = {c.citation_id: c.key for c in getattr(cite, "citations", [])}
+        self.labels = source_labels(self.bibliography)
+        self.ids: set[str] = set()
+        self.known = self._local_ids()
+        self.problems: list[Problem] = []
+        self.docname = ""
+        self.notes: dict[str, editorial_note] = {}
+        self.pending: list[nodes.Element] = []
+
+    # -- the document --------------------------------------------------------------------
+
+    def document(self) -> ET.Element:
+        root = element("TEI", **{XML_LANG: self.info.language})
+        root.append(self.header())
+        text = child(root, "text", **{XML_LANG: self.info.language})
+        self.body(text)
+        glossary = self.glossary()
+        if glossary is not None:
+            back = child(text, "back")
+            back.append(glossary)
+        terms = {t.term: xml_name(t.anchor) for t in self.domain.terms if t.anchor}
+        stand_off = standoff(self.domain.all_entries(), self.bibliography, self.labels, terms)
+        if len(stand_off):
+            root.append(stand_off)
+        return root
+
+    def _local_ids(self) -> set[str]:
+        """Every id the document will hold, so that links to them become local pointers."""
+        known = {paragraph_id(s.paragraph) for s in self.domain.segments if s.paragraph}
+        known.update(e.anchor for e in self.domain.all_entries())
+        known.update(xml_name(t.anchor) for t in self.domain.terms if t.anchor)
+        for note in self.domain.notes:
+            known.update((note.anchor, f"lemma-{note.anchor.removeprefix('note-')}"))
+        known.update(bibl_id(key) for key in self.labels)
+        return known
+
+    def _assign_id(self, made: ET.Element, wanted: str, node: nodes.Node | None) -> None:
+        name = xml_name(wanted)
+        if name in self.ids:
+            self.problems.append(
+                (
+                    Subtype.EXPORT,
+                    f"TEI: the id {name!r} is given twice; the second is left without it",
+                    node if node is not None else (self.docname, 0),
+                )
+            )
+            return
+        self.ids.add(name)
+        made.set(XML_ID, name)
+
+    # -- the header ----------------------------------------------------------------------
+
+    def header(self) -> ET.Element:
+        from .._setup import __version__  # here: _setup imports this package
+
+        witness = self.env.config.edition_witness or ""
+        source = source_desc(
+            self.info,
+            self.bibliography,
+            Path(witness).name if witness else "",
+            self.domain.data.get("witness_digest", ""),
+        )
+        return header(self.info, source, self.principles(), __version__)
+
+    def principles(self) -> Iterator[ET.Element]:
+        """The editorial principles page (``edition_principles``), paragraph by paragraph."""
+        docname = self.info.principles
+        if not docname:
+            return
+        if docname not in self.env.found_docs:
+            self.problems.append(
+                (
+                    Subtype.EXPORT,
+                    f"edition_principles: no document {docname!r}; the TEI header leaves it out",
+                    config_location(self.env.srcdir, "edition_principles"),
+                )
+            )
+            return
+        yield from principles_paragraphs(self.resolve(docname))
+
+    # -- the text ------------------------------------------------------------------------
+
+    def transcription_docnames(self) -> list[str]:
+        """The pages that hold the transcription, in the order of their paragraphs."""
+        first: dict[str, int] = {}
+        for segment in self.domain.segments:
+            number = segment.paragraph or 10**9
+            first[segment.docname] = min(first.get(segment.docname, number), number)
+        return sorted(first, key=lambda d: (first[d], d))
+
+    def body(self, text: ET.Element) -> None:
+        body = child(text, "body")
+        for docname in self.transcription_docnames():
+            self.docname = docname
+            doctree = self.resolve(docname)
+            self.notes = {n["anchor"]: n for n in doctree.findall(editorial_note)}
+            self.pending = []
+            for node in doctree.children:
+                self.block(body, node)
+            if self.pending:
+                self.problems.append(
+                    (
+                        Subtype.EXPORT,
+                        "TEI: witness text set as a heading with no paragraph after it",
+                        self.pending[0],
+                    )
+                )
+        if not len(body):
+            self.problems.append(
+                (
+                    Subtype.EXPORT,
+                    "TEI: the edition has no transcription (no ed:paragraph); its body is empty",
+                    config_location(self.env.srcdir, "edition_witness"),
+                )
+            )
+            child(body, "p")
+
+    def block(self, parent: ET.Element, node: nodes.Node) -> None:
+        if isinstance(node, nodes.section):
+            self.section(parent, node)
+        elif isinstance(node, witness_paragraph):
+            parent.append(self.paragraph(node))
+        elif isinstance(node, nodes.Element) and any(True for _ in node.findall(witness_paragraph)):
+            for item in node.children:
+                self.block(parent, item)
+
+    def section(self, parent: ET.Element, node: nodes.section) -> None:
+        div = element("div", type="section")
+        for item in node.children:
+            if isinstance(item, nodes.title):
+                run_in = list(item.findall(witness_text))
+                if run_in:
+                    self.pending.extend(run_in)
+                else:
+                    child(div, "head", " ".join(_plain(item).split()))
+            else:
+                self.block(div, item)
+        if any(c.tag in {"p", "div"} for c in div):
+            parent.append(div)
+
+    def paragraph(self, node: witness_paragraph) -> ET.Element:
+        made = element("p", n=str(node["n"]))
+        self._assign_id(made, paragraph_id(node["n"]), node)
+        if self.pending:
+            heading = child(made, "seg", type="heading", rend="run-in")
+            for run_in in self.pending:
+                self.inline(heading, run_in)
+            self.pending = []
+            add_text(made, " ")
+        first = True
+        for item in node.children:
+            # Notes stand at their markers; anything else that is not a paragraph is the
+            # editor's, not the witness's.
+            if isinstance(item, nodes.paragraph):
+                if not first:
+                    add_text(made, " ")
+                self.inline(made, item)
+                first = False
+        return made
+
+    def inline(self, parent: ET.Element, node: nodes.Node) -> None:
+        """Add the TEI for *node* (text, a mention, a date, a lemma, a term …) to *parent*."""
+        if isinstance(node, nodes.Text):
+            add_text(parent, node.astext().replace("\n", " "))
+        elif isinstance(node, note_ref):
+            found = self.notes.get(node["anchor"])
+            if found is not None:
+                parent.append(self.note(found))
+        elif isinstance(node, Editorial | nodes.raw | nodes.comment | nodes.system_message):
+            return
+        elif isinstance(node, mention):
+            self.mention(parent, node)
+        elif isinstance(node, date_mention):
+            self.date(parent, node)
+        elif isinstance(node, lemma):
+            self.lemma(parent, node)
+        elif _is_term(node):
+            self.term(parent, node)
+        elif isinstance(node, nodes.inline) and "bibtex-citation" in node["classes"]:
+            self.citation(parent, node)
+        elif isinstance(node, nodes.emphasis | nodes.strong | nodes.literal):
+            rend = {nodes.emphasis: "italic", nodes.strong: "bold"}.get(type(node), "code")
+            self.children(child(parent, "hi", rend=rend), node)
+        elif isinstance(node, nodes.reference) and not within(node, (mention,)):
+            target = self.target(node)
+            self.children(child(parent, "ref", target=target) if target else parent, node)
+        elif isinstance(node, nodes.Element):
+            self.children(parent, node)
+
+    def children(self, parent: ET.Element, node: nodes.Node) -> None:
+        for item in node.children if isinstance(node, nodes.Element) else ():
+            self.inline(parent, item)
+
+    def mention(self, parent: ET.Element, node: mention) -> None:
+        kind = node["kind"]
+        record = self.domain.entry(node["target"], None if kind == "entry" else kind)
+        kind = record.kind if record is not None else kind
+        made = child(
+            parent,
+            MENTION_TAGS.get(kind, "rs"),
+            ref=f"#{record.anchor}" if record is not None else "",
+        )
+        if made.tag == "rs":
+            made.set("type", kind if kind in MENTION_TAGS else "entry")
+        self.children(made, node)
+
+    def date(self, parent: ET.Element, node: date_mention) -> None:
+        attributes: dict[str, str] = {}
+        if node["value"]:
+            try:
+                attributes = date_attributes(node["value"], node["calendar"])
+            except ValueError:
+                attributes = {}  # reported where the date is written
+        event = self.domain.entry(node["event"], "event") if node["event"] else None
+        if event is not None:
+            attributes["corresp"] = f"#{event.anchor}"
+        self.children(child(parent, "date", **attributes), node)
+
+    def lemma(self, parent: ET.Element, node: lemma) -> None:
+        printed = next(
+            (c for c in node.children if isinstance(c, nodes.inline) and "ed-sic" in c["classes"]),
+            node,
+        )
+        corrected = next((c for c in node.children if isinstance(c, correction)), None)
+        wanted = node["ids"][0] if node["ids"] else ""
+        if corrected is not None:
+            made = child(parent, "choice")
+            self.children(child(made, "sic"), printed)
+            child(made, "corr", " ".join(corrected.astext().split()))
+        else:
+            made = child(parent, "seg", type="lemma")
+            self.children(made, printed)
+        if wanted:
+            self._assign_id(made, wanted, node)
+
+    def term(self, parent: ET.Element, node: nodes.Element) -> None:
+        anchor = ""
+        if isinstance(node, addnodes.pending_xref):
+            wanted = str(node["reftarget"]).lower()
+            anchor = next((t.anchor for t in self.domain.terms if t.term == wanted), "")
+        else:
+            anchor = urldefrag(node.get("refuri", ""))[1] or node.get("refid", "")
+        name = xml_name(anchor) if anchor else ""
+        self.children(child(parent, "term", ref=f"#{name}" if name in self.known else ""), node)
+
+    def citation(self, parent: ET.Element, node: nodes.inline) -> None:
+        """A citation in a note, ``(Lüthi, 2008)``: a <bibl> whose links name the entries."""
+        made = child(parent, "bibl")
+        for item in node.children:
+            if isinstance(item, nodes.reference):
+                fragment = urldefrag(item.get("refuri", ""))[1] or item.get("refid", "")
+                key = self.citation_keys.get(fragment, "")
+                target = f"#{bibl_id(key)}" if key and key in self.labels else ""
+                self.children(child(made, "ref", target=target) if target else made, item)
+            else:
+                self.inline(made, item)
+
+    def target(self, node: nodes.Element) -> str:
+        """Where a link in a note goes: an id of this document, or the page on the web."""
+        refuri = node.get("refuri", "")
+        if node.get("refid"):
+            refuri = f"#{node['refid']}"
+        scheme = urlsplit(refuri).scheme.lower()
+        if scheme:
+            # Other schemes (javascript:, data:) would run in a reader's TEI viewer.
+            return str(refuri) if scheme in SAFE_SCHEMES else ""
+        fragment = urldefrag(refuri)[1]
+        if fragment and xml_name(fragment) in self.known:
+            return f"#{xml_name(fragment)}"
+        page = self.info.page_url(self.page_uri(self.docname))
+        return urljoin(page, refuri) if page else ""
+
+    def note(self, node: editorial_note) -> ET.Element:
+        number = node.get("number") or 0
+        category = node.get("category", "")
+        made = element(
+            "note",
+            type=category,
+            n=str(number) if number else "",
+            ana=f"#category-{category}" if category in CATEGORIES else "",
+        )
+        anchor = node["anchor"]
+        self._assign_id(made, anchor, node)
+        made.set("target", f"#lemma-{anchor.removeprefix('note-')}")
+        body = next(
+            (c for c in node.children if isinstance(c, nodes.container)),
+            None,
+        )
+        for block in body.children if body is not None else ():
+            if isinstance(block, nodes.paragraph):
+                self.children(child(made, "p"), block)
+            elif isinstance(block, nodes.Element) and block.astext().strip():
+                child(made, "p", " ".join(block.astext().split()))
+        given: tuple[str, ...] = tuple(node.get("sources", ()))
+        sources = [key for key in given if key]
+        if sources:
+            listing = child(made, "listBibl", type="sources")
+            for key in sources:
+                target = f"#{bibl_id(key)}" if key in self.labels else ""
+                child(child(listing, "bibl"), "ref", self.labels.get(key, key), target=target)
+        return made
+
+    # -- the back ------------------------------------------------------------------------
+
+    def glossary(self) -> ET.Element | None:
+        terms = sorted(self.domain.terms, key=lambda t: (t.display.lower(), t.anchor))
+        if not terms:
+            return None
+        definitions = self._definitions({t.docname for t in terms})
+        div = element("div", type="glossary")
+        child(div, "head", "Glossary")
+        listing = child(div, "list", type="gloss")
+        for term in terms:
+            label = child(listing, "label")
+            made = child(label, "term", term.display)
+            if term.anchor:
+                self._assign_id(made, term.anchor, None)
+            child(listing, "item", definitions.get(term.anchor) or term.definition)
+        return div
+
+    def _definitions(self, docnames: Set[str]) -> dict[str, str]:
+        """The full definition of each glossary term, by the term's anchor."""
+        found: dict[str, str] = {}
+        for docname in sorted(docnames):
+            for item in self.resolve(docname).findall(nodes.definition_list_item):
+                definition = next(iter(item.findall(nodes.definition)), None)
+                if definition is None:
+                    continue
+                text = " ".join(definition.astext().split())
+                for term in item.findall(nodes.term):
+                    for anchor in term["ids"]:
+                        found[anchor] = text
+        return found
+
+
+def _is_term(node: nodes.Node) -> TypeGuard[nodes.Element]:
+    if isinstance(node, addnodes.pending_xref):
+        return bool(node.get("refdomain") == "std" and node.get("reftype") == "term")
+    if isinstance(node, nodes.reference) and node.children:
+        first = node.children[0]
+        return isinstance(first, nodes.Element) and "std-term" in first.get("classes", [])
+    return False
+
+
+def _plain(node: nodes.Node) -> str:
+    """The text of *node* without the editorial nodes in it (note markers)."""
+    if isinstance(node, Editorial):
+        return ""
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    if isinstance(node, nodes.Element):
+        return "".join(_plain(c) for c in node.children)
+    return ""
+
+
+def write_tei(
+    env: BuildEnvironment, resolve: Resolve, page_uri: Callable[[str], str], path: Path
+) -> tuple[ET.Element, list[Problem]]:
+    """Build the TEI document of the edition, write it to *path*, and return it with the
+    problems found (for the caller to report)."""
+    writer = TeiWriter(env, resolve, page_uri)
+    root = writer.document()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(serialise(root))
+    return root, writer.problems
+
+
+def note_texts(root: ET.Element) -> dict[str, str]:
+    """The explanation of each note as the TEI gives it (citations as printed), by id."""
+    found = {}
+    for note in root.iter("note"):
+        ident = note.get(XML_ID)
+        if ident and note.get("target"):
+            paragraphs = (" ".join("".join(p.itertext()).split()) for p in note.findall("p"))
+            found[ident] = " ".join(paragraphs)
+    return found
+
+
+def report(problems: list[Problem]) -> None:
+    for subtype, message, location in problems:
+        warn(subtype, message, location)
+
+
+class TeiBuilder(Builder):
+    """Writes the edition as one TEI P5 document, ``edition.tei.xml``."""
+
+    name = "tei"
+    format = "tei"
+    epilog = f"The edition's TEI document is %(outdir)s/{TEI_FILE}."
+    allow_parallel = False
+
+    def get_outdated_docs(self) -> str:
+        return "the TEI document of the edition"  # one file: always written whole
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        """Links leave the TEI for the edition's web pages."""
+        uri = f"{docname}{self.config.html_file_suffix or '.html'}"
+        return edition(self.config).page_url(uri) or uri
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        _, problems = write_tei(
+            self.env,
+            lambda docname: self.env.get_and_resolve_doctree(docname, self, tags=self.tags),
+            lambda docname: f"{docname}{self.config.html_file_suffix or '.html'}",
+            Path(self.outdir) / TEI_FILE,
+        )
+        report(problems)
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass  # the document is written whole, by write_documents

@@ -1,0 +1,64 @@
+"""What the edition says about itself, for citations, meta tags and the TEI header (pure).
+
+The values come from the ``edition_*`` configuration values, with Sphinx's own (``project``,
+``author``, ``release``, ``language``, ``html_baseurl``, ``copyright``) as fallbacks, so that
+an edition that sets nothing still gets a title and an editor statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The edition's bibliographic description."""
+
+    title: str
+    editors: tuple[str, ...]
+    url: str  # the edition's base URL, ending in "/", or ""
+    year: str
+    version: str
+    language: str
+    source: str  # a bibliography key, or the printed source as text, or ""
+    principles: str  # the docname of the editorial principles, or ""
+    rights: str
+
+    def page_url(self, uri: str) -> str:
+        """The absolute URL of a page given relative to the site's root, or "" without a URL."""
+        return f"{self.url}{uri}" if self.url else ""
+
+
+def edition(config: Any) -> Edition:
+    """The edition's description from a Sphinx configuration (read by attribute)."""
+    editors = tuple(getattr(config, "edition_editors", ()) or ())
+    author = str(getattr(config, "author", "") or "")
+    if not editors and author:
+        editors = (author,)
+    url = str(getattr(config, "edition_url", "") or getattr(config, "html_baseurl", "") or "")
+    if url and not url.endswith("/"):
+        url += "/"
+    return Edition(
+        title=str(getattr(config, "edition_title", "") or getattr(config, "project", "") or ""),
+        editors=editors,
+        url=url,
+        year=str(getattr(config, "edition_year", "") or ""),
+        version=str(getattr(config, "release", "") or getattr(config, "version", "") or ""),
+        language=str(getattr(config, "language", "") or "en"),
+        source=str(getattr(config, "edition_source", "") or ""),
+        principles=str(getattr(config, "edition_principles", "") or ""),
+        rights=str(getattr(config, "copyright", "") or ""),
+    )
+
+
+_COMMAND = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|mkbibquote|url)\s*\{([^{}]*)\}")
+
+
+def latex_text(value: str) -> str:
+    """A BibTeX field as plain text: commands, braces, accents and dashes resolved."""
+    from pybtex.richtext import Text  # type: ignore[import-untyped]
+
+    plain = _COMMAND.sub(r"\1", value)
+    return " ".join(str(Text.from_latex(plain).render_as("text")).split())

@@ -1,0 +1,168 @@
+/* sphinx-edition: "Cite this paragraph".
+ * Beside each ¶ number, a button opens a dialog with the paragraph's citation as text, as
+ * BibTeX and as CSL-JSON, each with a copy button.  Everything is made here, from the page's
+ * own data (script#ed-cite-data): no request leaves the page.  Without JavaScript there is no
+ * button, and the ¶ number is still the paragraph's permalink. */
+(function () {
+  "use strict";
+  var source = document.getElementById("ed-cite-data");
+  if (!source) return;
+  var meta;
+  try { meta = JSON.parse(source.textContent); } catch (e) { return; }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var now = new Date();
+  var today = [now.getFullYear(), now.getMonth() + 1, now.getDate()];
+  var todayText = today[0] + "-" + pad(today[1]) + "-" + pad(today[2]);
+
+  function person(name) {
+    var parts = name.split(/\s*,\s*/);
+    return parts.length === 2 ? { family: parts[0], given: parts[1] } : { literal: name };
+  }
+  function readable(name) {
+    var p = person(name);
+    return p.literal || p.given + " " + p.family;
+  }
+  function list(names) {
+    if (names.length < 2) return names.join("");
+    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+  function paragraphUrl(n) {
+    var base = meta.page.url || location.href.split("#")[0];
+    return base + "#p" + n;
+  }
+  function key(n) {
+    var words = meta.title.toLowerCase().split(/\s+/).filter(function (w) {
+      return ["the", "a", "an"].indexOf(w) < 0;
+    });
+    return (words[0] || "edition").replace(/[^a-z0-9]/g, "") + (meta.year || "") + "p" + n;
+  }
+  function tex(value) {
+    return String(value).replace(/([&%$#_])/g, "\\$1");
+  }
+
+  function citation(n) {
+    var editors = list(meta.editors.map(readable));
+    return "\u201c" + meta.page.title + "\u201d, \u00b6" + n + ", in " + meta.title +
+      (editors ? ", edited by " + editors : "") +
+      (meta.version ? ", version " + meta.version : "") +
+      (meta.year ? " (" + meta.year + ")" : "") +
+      ", " + paragraphUrl(n) + " (accessed " + todayText + ").";
+  }
+  function bibtex(n) {
+    var editors = meta.editors.map(function (name) {
+      return person(name).literal ? "{" + tex(name) + "}" : tex(name);
+    }).join(" and ");
+    var fields = [
+      ["title", tex(meta.page.title) + ", \u00b6" + n],
+      ["booktitle", tex(meta.title)],
+      ["editor", editors],
+      ["year", meta.year],
+      ["version", meta.version],
+      ["url", paragraphUrl(n)],
+      ["urldate", todayText],
+      ["note", "Paragraph " + n]
+    ].filter(function (f) { return f[1]; });
+    return "@incollection{" + key(n) + ",\n" + fields.map(function (f) {
+      return "  " + f[0] + " = {" + f[1] + "}";
+    }).join(",\n") + "\n}";
+  }
+  function csl(n) {
+    var item = {
+      id: key(n),
+      type: "chapter",
+      title: meta.page.title + ", \u00b6" + n,
+      "container-title": meta.title,
+      editor: meta.editors.map(person),
+      URL: paragraphUrl(n),
+      accessed: { "date-parts": [today] },
+      language: meta.language
+    };
+    if (meta.year) item.issued = { "date-parts": [[Number(meta.year)]] };
+    if (meta.version) item.version = meta.version;
+    // Short arrays of numbers (the date parts) stay on one line.
+    return JSON.stringify([item], null, 2)
+      .replace(/\[\s*(-?\d+(?:,\s*-?\d+)*)\s*\]/g, function (m, inner) {
+        return "[" + inner.split(/,\s*/).join(", ") + "]";
+      })
+      .replace(/\[\s*(\[[^\[\]]*\])\s*\]/g, "[$1]");
+  }
+
+  var dialog = document.createElement("dialog");
+  dialog.className = "ed-cite-dialog";
+  dialog.setAttribute("aria-labelledby", "ed-cite-heading");
+  var status = null;
+
+  function section(title, text, pre) {
+    var box = document.createElement("section");
+    var heading = document.createElement("h2");
+    heading.textContent = title;
+    var body = document.createElement(pre ? "pre" : "p");
+    body.className = "ed-cite-" + (pre ? "code" : "text");
+    body.textContent = text;
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.className = "ed-cite-copy";
+    copy.textContent = "Copy";
+    copy.setAttribute("aria-label", "Copy the " + title);
+    copy.addEventListener("click", function () { copyText(text, body, title); });
+    box.append(heading, body, copy);
+    return box;
+  }
+  function copyText(text, element, title) {
+    function done() { status.textContent = title + " copied."; }
+    function fallback() {
+      var range = document.createRange();
+      range.selectNodeContents(element);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      try { document.execCommand("copy"); done(); } catch (e) { status.textContent = "Selected: press Ctrl+C to copy."; }
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+  function open(n, opener) {
+    dialog.textContent = "";
+    var heading = document.createElement("h2");
+    heading.id = "ed-cite-heading";
+    heading.className = "ed-cite-title";
+    heading.textContent = "Cite \u00b6" + n;
+    var link = document.createElement("p");
+    var anchor = document.createElement("a");
+    anchor.href = paragraphUrl(n);
+    anchor.textContent = paragraphUrl(n);
+    link.append("Permanent link: ", anchor);
+    status = document.createElement("p");
+    status.className = "ed-cite-status";
+    status.setAttribute("role", "status");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "ed-cite-close";
+    close.textContent = "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.append(heading, close, link, section("Citation", citation(n), false),
+      section("BibTeX", bibtex(n), true), section("CSL-JSON", csl(n), true), status);
+    dialog.onclose = function () { opener.focus(); };
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "open");
+    close.focus();
+  }
+
+  document.body.appendChild(dialog);
+  document.querySelectorAll(".ed-paragraph[data-n] a.ed-pnum").forEach(function (number) {
+    var n = number.closest(".ed-paragraph").getAttribute("data-n");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ed-cite";
+    button.textContent = "cite";
+    button.title = "Cite this paragraph";
+    button.setAttribute("aria-label", "Cite paragraph " + n);
+    button.setAttribute("aria-haspopup", "dialog");
+    button.addEventListener("click", function () { open(n, button); });
+    number.after(button);
+  });
+})();
