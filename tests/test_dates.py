@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 from sphinx_edition import dates
 
 plain_dates = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)).flatmap(
-    lambda day: st.sampled_from(
-        [f"{day.year}", f"{day.year}-{day.month:02d}", day.isoformat()]
-    )
+    lambda day: st.sampled_from([f"{day.year}", f"{day.year}-{day.month:02d}", day.isoformat()])
 )
 
 

@@ -134,6 +134,44 @@ def test_pdf_log_has_no_missing_characters(edition_pdf: Path) -> None:
     assert "Missing character" not in log
 
 
+OVERFULL = re.compile(
+    r"^Overfull \\hbox \((?P<points>[\d.]+)pt too wide\) "
+    r"in (?:paragraph|alignment) at lines (?P<line>\d+)--\d+",
+    re.MULTILINE,
+)
+DOCUMENT_START = re.compile(r"\\label\{\\detokenize\{(?P<doc>[^}:]+)::doc\}\}")
+OVERFULL_TOLERANCE = 3.0  # points: a hair past the margin is invisible; more is not
+
+
+def overfull_lines(latex: Path) -> list[tuple[str, int, float]]:
+    """(document, line of the LaTeX source, points too wide) for each overfull line."""
+    tex = next(latex.glob("*.tex")).read_text(encoding="utf-8")
+    starts = [
+        (number, match["doc"])
+        for number, line in enumerate(tex.splitlines(), 1)
+        for match in DOCUMENT_START.finditer(line)
+    ]
+    assert any(doc == "text" for _, doc in starts), "the edition's text is not in the PDF"
+    log = next(latex.glob("*.log")).read_text(encoding="utf-8", errors="replace")
+    found = []
+    for match in OVERFULL.finditer(log):
+        line = int(match["line"])
+        document = next((doc for start, doc in reversed(starts) if start <= line), "")
+        found.append((document, line, float(match["points"])))
+    return found
+
+
+@pytest.mark.latex
+def test_pdf_text_has_no_overfull_lines(edition_pdf: Path) -> None:
+    # The edition's text (docs/text.md, with its notes as footnotes) keeps inside the margins.
+    wide = [
+        (line, points)
+        for document, line, points in overfull_lines(edition_pdf)
+        if document == "text" and points > OVERFULL_TOLERANCE
+    ]
+    assert wide == []
+
+
 @pytest.mark.latex
 def test_pdf_fonts_cover_the_characters_annotation_uses(tmp_path: Path) -> None:
     require_tool("xelatex", "latexmk")

@@ -287,7 +287,14 @@ def _line(node: nodes.Node) -> int:
 def notes(docname: str, document: nodes.document) -> list[Note]:
     result = []
     for node in document.findall(editorial_note):
-        body = next(iter(node.findall(nodes.container)), None)
+        body = next(
+            (
+                c
+                for c in node.children
+                if isinstance(c, nodes.Element) and "ed-note-body" in c["classes"]
+            ),
+            None,
+        )
         result.append(
             Note(
                 docname=docname,

@@ -240,7 +240,8 @@ class EditionDomain(Domain):
             record.docname,
             record.anchor,
             contnode,
-            record.summary or record.name,
+            # No title: on the web the card shows the summary; a title would repeat it in
+            # every link of the page (and cover the card with the browser's own tooltip).
         )
 
     def _resolve_paragraph(
@@ -300,7 +301,9 @@ class EditionDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for record in self.all_entries():
-            yield record.id, record.name, record.kind, record.docname, record.anchor, 1
+            # The display name is the id too: Sphinx's search rebuilds the link from it when the
+            # anchor is "kind-id", and the names are found by the full-text search anyway.
+            yield record.id, record.id, record.kind, record.docname, record.anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")

@@ -306,6 +306,9 @@ def strip_editorial_from_titles(app: Any, doctree: nodes.document) -> None:
             continue
         for editorial in list(tree.findall(lambda n: isinstance(n, Editorial))):
             editorial.parent.remove(editorial)
+        # Copies of the heading keep no ids: the page already has them once.
+        for element in tree.findall(lemma):
+            element["ids"] = []
 
 
 def _enclosing(node: nodes.Node, cls: type[nodes.Element]) -> nodes.Element | None:

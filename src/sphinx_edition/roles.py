@@ -95,6 +95,7 @@ class MentionRole(XRefRole):
         target = node["reftarget"]
         # Serial numbers restart in each document, so anchors are stable while the page is.
         serial = env.new_serialno(f"ed-mention-{target}") + 1
+        safe = nodes.make_id(target) or "entry"  # the id must be valid whatever the target
         wrapper = mention(
             "",
             "",
@@ -103,7 +104,7 @@ class MentionRole(XRefRole):
             target=target,
             office=node.get("ed_office", ""),
             when=node.get("ed_when", ""),
-            ids=[f"m-{target}-{serial}"],
+            ids=[f"m-{safe}-{serial}"],
             classes=["ed-mention", f"ed-{self.reftype}"],
         )
         wrapper.line = self.lineno

@@ -268,7 +268,9 @@ class JsonLd(SphinxPostTransform):
         if not items:
             return
         data = {"@context": "https://schema.org", "@graph": items}
-        text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+        # No "<" at all inside the script element: neither "</script>" nor "<!--" can end or
+        # confuse it, whatever the register's fields say.
+        text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")
         self.document += nodes.raw(
             "", f'<script type="application/ld+json">\n{text}\n</script>', format="html"
         )

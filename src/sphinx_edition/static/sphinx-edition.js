@@ -2,6 +2,11 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  /* Names are the editor's, in any script: each keeps its direction to itself (dir=auto, as
+     <bdi>), so that a right-to-left name does not turn the words after it around.  Here, not
+     in the CSS: an EPUB's style sheet may not use unicode-bidi. */
+  var names = ".ed-card-title strong, .ed-card-more a, .ed-entry-title strong, .ed-alt";
+  document.querySelectorAll(names).forEach(function (name) { name.dir = "auto"; });
   var control = document.querySelector("fieldset.ed-reading");
   if (control) {
     var stored = null;
@@ -85,11 +90,15 @@
     var card = byTarget[link.href];
     if (!card) return;
     link.setAttribute("aria-describedby", card.id);
+    link.removeAttribute("title"); /* the card says it; the browser's tooltip would cover it */
     link.addEventListener("mouseenter", function () { show(link, card); });
     link.addEventListener("mouseleave", later);
     link.addEventListener("focus", function () { show(link, card); });
     link.addEventListener("blur", function () {
-      setTimeout(function () { if (!card.contains(document.activeElement)) hide(); }, 0);
+      /* Only this link's card: the next link may already have shown its own. */
+      setTimeout(function () {
+        if (owner === link && !card.contains(document.activeElement)) hide();
+      }, 0);
     });
   });
   cards.forEach(function (card) {

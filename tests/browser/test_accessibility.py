@@ -1,0 +1,174 @@
+"""Accessibility: axe-core finds no WCAG 2.1 A/AA violation, and the keyboard does it all."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import NewPage
+from .support import (
+    AXE_JS,
+    DESKTOP,
+    PHONE,
+    READING_PAGES,
+    Site,
+    focus_ring_is_visible,
+    in_viewport,
+    require,
+    run_axe,
+    tab_to,
+)
+
+pytestmark = pytest.mark.browser
+
+# Violations that come from markup we do not write, each with its reason.  An entry allows
+# one rule on the elements whose HTML matches its pattern, nothing else.
+AXE_ALLOWED: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (
+        "aria-required-attr",
+        re.compile(r'^<p class="caption" role="heading">'),
+        "Sphinx writes the captions of toctrees, which Furo shows in its sidebar, as "
+        '<p role="heading"> without aria-level (sphinx/writers/html5.py, visit_caption)',
+    ),
+)
+
+
+def violations(page: Page) -> list[str]:
+    """axe's WCAG 2.1 A/AA violations on the page as it is now, less the allowed ones."""
+    require(AXE_JS.exists(), "axe-core (npm)")
+    found = []
+    for violation in run_axe(page):
+        for node in violation["nodes"]:
+            if any(
+                rule == violation["id"] and pattern.search(node["html"])
+                for rule, pattern, _ in AXE_ALLOWED
+            ):
+                continue
+            found.append(f"{violation['id']}: {node['target']}: {node['summary']}")
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", READING_PAGES)
+def test_axe_finds_no_violation(edition: Site, new_page: NewPage, path: str, scheme: str) -> None:
+    page = new_page(color_scheme=scheme)
+    page.goto(edition.url(path))
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_a_card_open_in_the_corrected_reading(
+    edition: Site, new_page: NewPage, scheme: str
+) -> None:
+    page = new_page(color_scheme=scheme)
+    page.goto(edition.url("text.html"))
+    page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
+    page.locator("#p1 .ed-mention a").first.hover()
+    expect(page.locator(".ed-card:not([hidden])")).to_have_count(1)
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_a_phone_with_a_note_open(
+    edition: Site, new_page: NewPage, scheme: str
+) -> None:
+    page = new_page(color_scheme=scheme, viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(edition.url("text.html#note-p1-urgent-impromptu-meeting"))
+    expect(page.locator("#note-p1-urgent-impromptu-meeting")).to_be_visible()
+    assert violations(page) == []
+
+
+def test_keyboard_shows_a_card_with_a_visible_focus(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    tab_to(page, "#p1 .ed-mention a")
+    link = page.locator("#p1 .ed-mention a").first
+    expect(page.locator("#" + str(link.get_attribute("aria-describedby")))).to_be_visible()
+    assert focus_ring_is_visible(page)
+    # A glossary term too.
+    tab_to(page, "#p1 a[href*='glossary.html#term-']")
+    focused = page.locator(":focus")
+    expect(page.locator("#" + str(focused.get_attribute("aria-describedby")))).to_be_visible()
+    assert focus_ring_is_visible(page)
+
+
+def test_keyboard_follows_a_paragraph_number(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    tab_to(page, "#p1 a.ed-pnum")
+    assert focus_ring_is_visible(page)
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#p1")
+
+
+def test_keyboard_opens_and_closes_a_note_on_a_phone(edition: Site, new_page: NewPage) -> None:
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(edition.url("text.html"))
+    tab_to(page, "#p1 a.ed-note-ref")
+    marker = page.locator("#" + page.evaluate("document.activeElement.id"))
+    note = page.locator(str(marker.get_attribute("href")))
+    assert focus_ring_is_visible(page)
+    expect(note).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(note).to_be_visible()
+    assert in_viewport(page, note)
+    # The note's own links come next in the tab order, ending with the way back.
+    tab_to(page, ".ed-note:target .ed-note-back a", limit=20)
+    assert focus_ring_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(note).to_be_hidden()
+    assert in_viewport(page, marker)
+
+
+def test_keyboard_reaches_the_notes_beside_the_text(edition: Site, new_page: NewPage) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    tab_to(page, "#p1 a.ed-note-ref")
+    page.keyboard.press("Enter")
+    note = page.locator("#p1 .ed-note:target")
+    expect(note).to_be_visible()
+    # The note's source links follow the text's links of the paragraph in the tab order.
+    tab_to(page, "#p1 .ed-note a", limit=80)
+    assert focus_ring_is_visible(page)
+
+
+def test_keyboard_switches_the_reading(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    tab_to(page, "fieldset.ed-reading input")
+    radio = page.locator(":focus")
+    assert radio.get_attribute("value") == "printed"
+    assert focus_ring_is_visible(page)
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("fieldset.ed-reading input[value=corrected]")).to_be_focused()
+    text = page.locator("#p1 > p").first
+    expect(text).to_contain_text("hastily arranged meeting", use_inner_text=True)
+    page.keyboard.press("ArrowLeft")
+    expect(text).to_contain_text("urgent impromptu meeting", use_inner_text=True)
+    expect(text).not_to_contain_text("hastily arranged meeting", use_inner_text=True)
+
+
+def test_keyboard_follows_a_timeline_mark(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("timeline.html"))
+    tab_to(page, "svg.ed-timeline-svg a")
+    mark = page.locator(":focus")
+    href = str(mark.get_attribute("href"))
+    assert focus_ring_is_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    assert in_viewport(page, page.locator("#" + href.partition("#")[2]))
+
+
+def test_keyboard_follows_a_back_reference(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("people.html"))
+    tab_to(page, ".ed-backrefs-list a")
+    link = page.locator(":focus")
+    href = str(link.get_attribute("href"))
+    assert focus_ring_is_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    assert in_viewport(page, page.locator("#" + href.partition("#")[2]))

@@ -1,0 +1,294 @@
+"""What a reader does with the edition, in headless Chromium against the served HTML."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import NewPage
+from .support import DESKTOP, PHONE, Site, in_viewport, tab_to
+
+pytestmark = pytest.mark.browser
+
+FIRST_MENTION = "#p1 .ed-mention a"  # Alexei Kosygin, the first person the text names
+
+
+def card_of(page: Page, selector: str) -> str:
+    """The id of the card a link shows (the link names it with aria-describedby)."""
+    card = page.locator(selector).first.get_attribute("aria-describedby")
+    assert card, f"{selector} has no card"
+    return f"#{card}"
+
+
+def test_a_mention_shows_its_card_on_hover(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    link = page.locator(FIRST_MENTION).first
+    card = page.locator(card_of(page, FIRST_MENTION))
+    expect(card).to_be_hidden()
+    link.hover()
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Alexei Kosygin")
+    expect(card).to_contain_text("1904–1980")
+    # The card stands just below (or above) the link, inside the window.
+    link_box, card_box = link.bounding_box(), card.bounding_box()
+    assert link_box
+    assert card_box
+    below = 0 <= card_box["y"] - (link_box["y"] + link_box["height"]) < 20
+    above = 0 <= link_box["y"] - (card_box["y"] + card_box["height"]) < 20
+    assert below or above, (link_box, card_box)
+    assert card_box["x"] >= 0
+    assert card_box["x"] + card_box["width"] <= DESKTOP["width"]
+    # The pointer may move onto the card without losing it (WCAG 1.4.13), and it goes
+    # away when the pointer leaves both.
+    page.mouse.move(card_box["x"] + 10, card_box["y"] + card_box["height"] / 2, steps=4)
+    page.wait_for_timeout(400)
+    expect(card).to_be_visible()
+    page.mouse.move(2, DESKTOP["height"] - 2, steps=4)
+    expect(card).to_be_hidden()
+
+
+def test_a_mention_shows_its_card_on_keyboard_focus(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    tab_to(page, FIRST_MENTION)
+    card = page.locator(card_of(page, FIRST_MENTION))
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Alexei Kosygin")
+    # Escape dismisses it and leaves the focus where it was.
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    assert page.evaluate("s => document.activeElement.matches(s)", FIRST_MENTION)
+    # Moving on hides it; the next mention shows its own.
+    tab_to(page, "#p1 .ed-mention a:not([href$='#person-kosygin'])")
+    expect(card).to_be_hidden()
+    assert page.locator(".ed-card:not([hidden])").count() == 1
+
+
+def test_a_glossary_term_shows_its_definition_card(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    term = "#p1 a[href*='glossary.html#term-']"
+    page.locator(term).first.hover()
+    card = page.locator(card_of(page, term))
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("term")
+
+
+def test_notes_stand_beside_their_paragraph_on_a_desktop(edition: Site, new_page: NewPage) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    text = page.locator("#p1 > p").first.bounding_box()
+    assert text is not None
+    notes = page.locator("#p1 > aside.ed-note")
+    assert notes.count() >= 2
+    previous_bottom = 0.0
+    for index in range(notes.count()):
+        note = notes.nth(index)
+        expect(note).to_be_visible()
+        box = note.bounding_box()
+        assert box is not None
+        # In the margin to the right of the text, in the window, not over the last note.
+        assert box["x"] >= text["x"] + text["width"], (index, box, text)
+        assert box["x"] + box["width"] <= DESKTOP["width"]
+        assert box["y"] >= previous_bottom
+        previous_bottom = box["y"] + box["height"]
+    # The first note stands level with the line of its marker.
+    first = notes.first
+    marker = page.locator(f"#ref-{first.get_attribute('id')}").bounding_box()
+    note_box = first.bounding_box()
+    assert marker
+    assert note_box
+    assert abs(note_box["y"] - marker["y"]) < 40, (note_box, marker)
+
+
+def test_a_note_opens_from_its_number_on_a_phone(edition: Site, new_page: NewPage) -> None:
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(edition.url("text.html"))
+    marker = page.locator("#p1 a.ed-note-ref").first
+    note = page.locator(str(marker.get_attribute("href")))
+    expect(note).to_be_hidden()  # the text reads without the notes in the way
+    marker.tap()
+    expect(note).to_be_visible()
+    assert in_viewport(page, note)
+    box = note.bounding_box()
+    assert box
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= PHONE["width"]
+    # Its "Back to the text" link returns to the marker and closes it.
+    note.get_by_role("link", name="Back to the text").tap()
+    expect(note).to_be_hidden()
+    assert in_viewport(page, marker)
+
+
+def test_the_reading_switch_changes_the_text_and_survives_a_reload(
+    edition: Site, new_page: NewPage
+) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    text = page.locator("#p1 > p").first
+    switch = page.locator("fieldset.ed-reading")
+    expect(switch).to_be_visible()
+    expect(text).to_contain_text("urgent impromptu meeting", use_inner_text=True)
+    expect(text).not_to_contain_text("hastily arranged meeting", use_inner_text=True)
+    switch.get_by_label("Corrected").check()
+    expect(text).to_contain_text("hastily arranged meeting", use_inner_text=True)
+    expect(text).not_to_contain_text("urgent impromptu meeting", use_inner_text=True)
+    page.reload()
+    expect(page.locator("fieldset.ed-reading").get_by_label("Corrected")).to_be_checked()
+    expect(page.locator("#p1 > p").first).to_contain_text(
+        "hastily arranged meeting", use_inner_text=True
+    )
+    expect(page.locator("#p1 > p").first).not_to_contain_text(
+        "urgent impromptu meeting", use_inner_text=True
+    )
+    page.locator("fieldset.ed-reading").get_by_label("As printed").check()
+    expect(page.locator("#p1 > p").first).to_contain_text(
+        "urgent impromptu meeting", use_inner_text=True
+    )
+
+
+@pytest.mark.parametrize("number", [1, 7, 13])
+def test_a_paragraph_permalink_lands_on_its_paragraph(
+    edition: Site, new_page: NewPage, number: int
+) -> None:
+    page = new_page()
+    page.goto(edition.url(f"text.html#p{number}"))
+    paragraph = page.locator(f"#p{number}")
+    expect(paragraph).to_contain_text(f"¶{number}")
+    assert in_viewport(page, paragraph)
+    # The paragraph that was linked to is marked.
+    colour = paragraph.evaluate("element => getComputedStyle(element).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    # Its ¶ number is the permalink.
+    href = page.locator(f"#p{number} a.ed-pnum").get_attribute("href")
+    assert href == f"#p{number}"
+
+
+def test_following_a_paragraph_number_sets_the_address(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    page.locator("#p7 a.ed-pnum").click()
+    assert page.url.endswith("text.html#p7")
+    assert in_viewport(page, page.locator("#p7"))
+
+
+def search(page: Page, site: Site, query: str) -> list[str]:
+    """Search as a reader does, from the search page; return the result links."""
+    page.goto(site.url(f"search.html?q={quote(query)}"))
+    expect(page.locator("#search-results .search-summary")).to_contain_text("found")
+    links = page.locator("#search-results li a")
+    return [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+
+
+@pytest.mark.parametrize(
+    ("query", "anchor", "name"),
+    [
+        ("Chou En-lai", "person-zhou-enlai", "Zhou Enlai"),
+        ("Mao Tse-tung", "person-mao-zedong", "Mao Zedong"),
+        ("Peking", "place-beijing", "Beijing"),
+    ],
+)
+def test_search_finds_an_entry_by_another_spelling(
+    edition: Site, new_page: NewPage, query: str, anchor: str, name: str
+) -> None:
+    page = new_page()
+    results = search(page, edition, query)
+    assert any(href.endswith(f"#{anchor}") for href in results), results
+    page.locator(f"#search-results li a[href$='#{anchor}']").first.click()
+    entry = page.locator(f"#{anchor}")
+    expect(entry.locator(".ed-entry-title")).to_contain_text(name)
+    assert in_viewport(page, entry)
+
+
+def test_search_finds_a_glossary_term(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    results = search(page, edition, "de-Stalinization")
+    assert "glossary.html#term-de-Stalinization" in results, results
+    page.locator("#search-results li a[href='glossary.html#term-de-Stalinization']").click()
+    term = page.locator("#term-de-Stalinization")
+    expect(term).to_contain_text("de-Stalinization")
+    assert in_viewport(page, term)
+
+
+def test_every_search_result_leads_to_something_on_its_page(
+    edition: Site, new_page: NewPage
+) -> None:
+    page = new_page()
+    target = page.context.new_page()
+    missing = []
+    for query in ("Kosygin", "Beijing Airport", "de-Stalinization", "Chou En-lai"):
+        results = search(page, edition, query)
+        assert results, query
+        for href in sorted({r for r in results if "#" in r}):
+            path, _, anchor = href.partition("#")
+            target.goto(edition.url(path))
+            if target.evaluate("id => !document.getElementById(id)", anchor):
+                missing.append(f"{query!r}: {href}")
+    assert missing == [], "search results that lead to no element on their page"
+
+
+def plain_quotes(text: str) -> str:
+    """Text with curly apostrophes straightened and spaces collapsed, for comparing labels."""
+    return " ".join(text.replace("’", "'").split())
+
+
+def test_timeline_marks_lead_to_their_entries(edition: Site, new_page: NewPage) -> None:
+    page = new_page()
+    page.goto(edition.url("timeline.html"))
+    marks = page.locator("svg.ed-timeline-svg a")
+    assert marks.count() >= 10
+    hrefs = [str(marks.nth(i).get_attribute("href")) for i in range(marks.count())]
+    labels = [marks.nth(i).locator("title").text_content() or "" for i in range(marks.count())]
+    assert {href.partition("#")[0] for href in hrefs} == {"events.html"}
+    events = page.context.new_page()
+    events.goto(edition.url("events.html"))
+    names = events.evaluate(
+        """anchors => anchors.map(id => {
+             const entry = document.getElementById(id);
+             return entry ? entry.querySelector(".ed-entry-title strong").textContent : null;
+           })""",
+        [href.partition("#")[2] for href in hrefs],
+    )
+    for href, label, name in zip(hrefs, labels, names, strict=True):
+        assert name is not None, f"{href} leads nowhere"
+        assert plain_quotes(name) in plain_quotes(label), (href, label, name)
+    # A reader who follows a mark lands on its entry.
+    middle = len(hrefs) // 2
+    marks.nth(middle).click()
+    page.wait_for_url(re.compile(re.escape(hrefs[middle]) + "$"))
+    entry = page.locator("#" + hrefs[middle].partition("#")[2])
+    assert in_viewport(page, entry)
+    expect(entry).to_contain_text(names[middle])
+
+
+@pytest.mark.parametrize("register", ["people", "events", "places", "orgs"])
+def test_back_references_lead_to_the_right_paragraphs(
+    edition: Site, new_page: NewPage, register: str
+) -> None:
+    page = new_page()
+    page.goto(edition.url("text.html"))
+    where = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(".ed-mention[id]")].map(
+             m => [m.id, m.closest(".ed-paragraph")?.dataset.n ?? null]))"""
+    )
+    page.goto(edition.url(f"{register}.html"))
+    links = page.evaluate(
+        """() => [...document.querySelectorAll(".ed-backrefs-list a")].map(
+             a => [a.getAttribute("href"), a.textContent.trim()])"""
+    )
+    assert links, f"{register}.html has no back-references"
+    for href, label in links:
+        path, _, anchor = href.partition("#")
+        assert path == "text.html", href
+        assert anchor in where, f"{href} leads nowhere"
+        assert label == f"¶{where[anchor]}", (href, label, where[anchor])
+    # Following one lands on the mention, in its paragraph.
+    href, label = links[0]
+    page.locator(f".ed-backrefs-list a[href='{href}']").first.click()
+    mention = page.locator("#" + href.partition("#")[2])
+    assert in_viewport(page, mention)
+    assert mention.evaluate("m => '¶' + m.closest('.ed-paragraph').dataset.n") == label

@@ -1,0 +1,117 @@
+"""Weight: what an edition page transfers, and the extension's share of it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Browser
+
+from .support import ARTIFACTS, READING_PAGES, Site
+from .weight import STATIC, STATIC_FOLDER, Weight, measure
+
+pytestmark = pytest.mark.browser
+
+KB = 1000  # as the budgets are stated: a plain one-page Furo build of the text is 111 KB
+PAGE_BUDGET = 200 * KB  # the whole edition page: HTML, CSS, JS, fonts, images
+EXTENSION_BUDGET = 30 * KB  # sphinx-edition.css and .js, and the markup the extension writes
+
+
+def describe(weight: Weight) -> str:
+    kinds = ", ".join(f"{kind} {size / KB:.1f}" for kind, size in sorted(weight.by_kind.items()))
+    return (
+        f"{weight.page}: {weight.total / KB:.1f} KB ({kinds}; gzipped {weight.gzipped / KB:.1f});"
+        f" extension {weight.extension / KB:.1f} KB (static files {weight.static / KB:.1f},"
+        f" markup {weight.markup / KB:.1f})"
+    )
+
+
+def report(weights: list[Weight], plain: Weight) -> None:
+    """tests/artifacts/weight.md and weight.json: the figures docs/quality.md reports."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    rows = [
+        "| page | total KB | HTML | CSS | JS | gzipped | extension KB | static | markup |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for weight in [*weights, plain]:
+        kinds = weight.by_kind
+        name = weight.page if weight is not plain else "plain Furo page of the text"
+        rows.append(
+            f"| {name} | {weight.total / KB:.1f} | {kinds.get('html', 0) / KB:.1f} "
+            f"| {kinds.get('css', 0) / KB:.1f} | {kinds.get('js', 0) / KB:.1f} "
+            f"| {weight.gzipped / KB:.1f} | {weight.extension / KB:.1f} "
+            f"| {weight.static / KB:.1f} | {weight.markup / KB:.1f} |"
+        )
+    (ARTIFACTS / "weight.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data = {
+        w.page if w is not plain else "plain": {
+            "total": w.total,
+            "by_kind": w.by_kind,
+            "gzipped": w.gzipped,
+            "extension": w.extension,
+            "static": w.static,
+            "markup": w.markup,
+            "files": w.files,
+        }
+        for w in [*weights, plain]
+    }
+    (ARTIFACTS / "weight.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def weights(edition: Site, plain: Site, browser: Browser) -> dict[str, Weight]:
+    """Every reading page and the plain page, each loaded in a fresh profile (no cache)."""
+    measured: dict[str, Weight] = {}
+    for path in READING_PAGES:
+        context = browser.new_context()
+        measured[path] = measure(context, edition.url(path))
+        context.close()
+    context = browser.new_context()
+    measured["plain"] = measure(context, plain.url("index.html"))
+    context.close()
+    report([measured[p] for p in READING_PAGES], measured["plain"])
+    return measured
+
+
+def test_the_measure_agrees_with_the_plain_build(weights: dict[str, Weight]) -> None:
+    # The plain one-page Furo build of the text weighs 111 KB (HTML, CSS and JS); a measure
+    # that missed a file or counted one twice would not find that.
+    plain = weights["plain"]
+    assert 100 * KB < plain.total < 125 * KB, describe(plain)
+    assert plain.extension == 0
+    assert set(plain.by_kind) <= {"html", "css", "js"}
+
+
+def test_every_page_carries_the_extensions_static_files(weights: dict[str, Weight]) -> None:
+    on_disk = {name: (STATIC_FOLDER / name).stat().st_size for name in STATIC}
+    for path in READING_PAGES:
+        files = dict(weights[path].files)
+        for name in ("sphinx-edition.css", "sphinx-edition.js"):
+            assert files.get(name) == on_disk[name], (path, name)
+        served = sum(size for name, size in weights[path].files if name in on_disk)
+        assert weights[path].static == served, describe(weights[path])
+        assert weights[path].markup > 0, describe(weights[path])
+
+
+# Not met yet (issue 6): the text page carries 48 notes, 141 linked mentions and a card per
+# entry it names; see docs/quality.md for where the bytes go. Strict, so that the day the budget
+# is met these tests fail until the mark is taken off.
+OVER_BUDGET = pytest.mark.xfail(
+    strict=True, reason="the edition page is over its weight budget (docs/quality.md)"
+)
+
+
+@OVER_BUDGET
+def test_the_edition_page_stays_within_its_budget(weights: dict[str, Weight]) -> None:
+    text = weights["text.html"]
+    total = text.total
+    assert total < PAGE_BUDGET, describe(text)
+
+
+@OVER_BUDGET
+def test_the_extensions_share_of_the_edition_page_stays_within_its_budget(
+    weights: dict[str, Weight],
+) -> None:
+    text = weights["text.html"]
+    share = text.extension
+    assert share < EXTENSION_BUDGET, describe(text)

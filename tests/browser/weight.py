@@ -1,0 +1,183 @@
+"""What a page weighs: the bytes it transfers, and the bytes the extension is answerable for."""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, Response
+
+from sphinx_edition._setup import STATIC as STATIC_FOLDER
+
+# The extension's own static files (sphinx-edition.css and .js, and any it adds).
+STATIC = tuple(sorted(path.name for path in STATIC_FOLDER.iterdir() if path.is_file()))
+
+# Markup the extension writes whole: everything in it, text included, is the extension's.
+WHOLE = {
+    "ed-cards",  # the hover cards of the page
+    "ed-reading",  # the reading switch
+    "ed-timeline-svg",  # the timeline
+    "ed-backrefs",  # an entry's list of mentions
+    "ed-pnum",  # a paragraph number and permalink
+    "ed-note-ref",  # a note's marker
+    "ed-note-back",  # a note's way back to the text
+    "ed-cite",  # a paragraph's "cite" button
+}
+# Markup the extension writes around the editor's words: its tags (with their attributes) are
+# the extension's, the words are the edition's.  Inside these, every tag is the extension's.
+AROUND = {"ed-mention", "ed-note", "ed-entry-wrapper", "ed-apparatus", "ed-lemma"}
+# ... except inside what the editor wrote in MyST: a note's explanation, an entry's description.
+EDITORS = {"ed-note-body", "ed-entry-description"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+class _Open(NamedTuple):
+    tag: str
+    start: int  # offset of its start tag in the source
+    whole: bool  # written whole by the extension: counted, text and all, at its end
+    scope: bool  # the tags inside it are the extension's
+    counted: bool  # its own tags are the extension's
+
+
+class _ExtensionMarkup(HTMLParser):
+    """Counts the bytes of a page's HTML that the extension wrote (see WHOLE and AROUND)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [i + 1 for i, char in enumerate(source) if char == "\n"]
+        self.stack: list[_Open] = []
+        self.bytes = 0
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _in_whole(self) -> bool:
+        return any(element.whole for element in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        void = tag in VOID
+        if self._in_whole():
+            if not void:
+                self.stack.append(_Open(tag, self._offset(), False, False, False))
+            return
+        values = dict(attrs)
+        classes = set((values.get("class") or "").split())
+        reference = str(values.get("href" if tag == "link" else "src") or "")
+        static = tag in ("link", "script") and any(name in reference for name in STATIC)
+        data = tag == "script" and (
+            values.get("type") == "application/ld+json"  # the entries in schema.org terms
+            or str(values.get("id") or "").startswith("ed-")  # data for the extension's script
+        )
+        described = (tag == "meta" and str(values.get("name")).startswith("citation_")) or (
+            tag == "link"  # how to cite the page, and the edition in TEI
+            and (values.get("rel") == "cite-as" or values.get("type") == "application/tei+xml")
+        )
+        whole = bool(classes & WHOLE) or static or data or described
+        inside = bool(self.stack) and self.stack[-1].scope
+        counted = any(c.startswith("ed-") for c in classes) or inside
+        if void:
+            if whole or counted:
+                self.bytes += _size(self.get_starttag_text() or "")
+            return
+        if counted and not whole:
+            self.bytes += _size(self.get_starttag_text() or "")
+        scope = (bool(classes & AROUND) or inside) and not classes & EDITORS
+        self.stack.append(_Open(tag, self._offset(), whole, scope, counted and not whole))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and not self._in_whole() and self.stack:
+            element = self.stack.pop()  # <x/> has no end tag: count the start tag alone
+            if element.whole:
+                self.bytes += _size(self.get_starttag_text() or "")
+
+    def handle_data(self, data: str) -> None:
+        # The script in the head that applies the reader's chosen reading before drawing.
+        top = self.stack[-1] if self.stack else None
+        if top and top.tag == "script" and "ed-reading" in data and not self._in_whole():
+            self.stack[-1] = top._replace(whole=True, counted=False)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(element.tag == tag for element in self.stack):
+            return  # a stray end tag
+        here = self._offset()
+        end = self.source.index(">", here) + 1
+        while self.stack:
+            element = self.stack.pop()
+            if element.tag != tag:
+                continue  # closed implicitly: it has no end tag of its own
+            if element.whole and not self._in_whole():
+                self.bytes += _size(self.source[element.start : end])
+            elif element.counted and not self._in_whole():
+                self.bytes += _size(self.source[here:end])
+            return
+
+
+def extension_markup_bytes(html: str) -> int:
+    """The bytes of *html* the extension wrote: its components whole, its tags elsewhere."""
+    parser = _ExtensionMarkup(html)
+    parser.feed(html)
+    parser.close()
+    return parser.bytes
+
+
+@dataclass
+class Weight:
+    """What loading one page transferred, by kind of resource, and the extension's share."""
+
+    page: str
+    by_kind: dict[str, int] = field(default_factory=dict)
+    gzipped: int = 0
+    static: int = 0  # sphinx-edition.css and .js
+    markup: int = 0  # the extension's markup in the page's HTML
+    files: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+    @property
+    def extension(self) -> int:
+        return self.static + self.markup
+
+
+KINDS = {
+    "document": "html",
+    "stylesheet": "css",
+    "script": "js",
+    "font": "fonts",
+    "image": "images",
+}
+
+
+def measure(context: BrowserContext, url: str) -> Weight:
+    """Load *url* in a fresh *context* (no cache) and weigh every response it received."""
+    responses: list[Response] = []
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    weight = Weight(page=urlsplit(url).path.rsplit("/", 1)[-1])
+    for response in responses:
+        if response.status != 200:
+            continue
+        body = response.body()
+        kind = KINDS.get(response.request.resource_type, "other")
+        weight.by_kind[kind] = weight.by_kind.get(kind, 0) + len(body)
+        weight.gzipped += len(gzip.compress(body, 9))
+        name = urlsplit(response.url).path.rsplit("/", 1)[-1]
+        weight.files.append((name, len(body)))
+        if name in STATIC:
+            weight.static += len(body)
+        if response.request.resource_type == "document":
+            weight.markup += extension_markup_bytes(body.decode("utf-8"))
+    page.close()
+    return weight

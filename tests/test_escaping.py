@@ -1,0 +1,176 @@
+"""Hostile strings in register fields, notes and role targets reach the page as text.
+
+``tests/roots/test-hostile`` puts markup, quotes, ``javascript:`` URLs, very long and
+right-to-left text into every field an editor writes.  The pages must show them as text and
+never as markup: no element, attribute, script or link of theirs.  (The same pages in a real
+browser: tests/browser/test_escaping.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOTS, sphinx_build
+
+# A script the page runs sets this; the hostile strings all try to.
+MARK = "edPwned"
+
+# The names as the editor wrote them, as the schema.org data must give them.
+NAMES = {
+    "people.html": "<script>window.edPwned = 'name'</script>\"Mao\" <!--<script>",
+    "events.html": "</text></svg><script>window.edPwned = 'event'</script>",
+    "places.html": "Airport \"<i>quoted</i>\" & <script>window.edPwned = 'place'</script>",
+}
+# Strings the editor wrote, which the reader must see as such (Sphinx may set the quotes of
+# some of them as typographic quotes).
+SHOWN = {
+    "people.html": [
+        "<script>window.edPwned = 'name'</script>\"Mao\"",
+        "<img src=x onerror=\"window.edPwned='alt'\">",
+        "<b onmouseover=\"window.edPwned='office'\">Chairman</b>",
+        '"Mao" onmouseover="window.edPwned=\'summary\'" '
+        "x=\"</p><script>window.edPwned='summary2'</script>",
+    ],
+    "events.html": ["</text></svg><script>window.edPwned = 'event'</script>"],
+    "places.html": ["Airport \"<i>quoted</i>\" & <script>window.edPwned = 'place'</script>"],
+    "text.html": [
+        '"the <b>Premier</b>"',
+        "\"</span><script>window.edPwned = 'corr'</script>"
+        '<img src=x onerror="window.edPwned=\'img\'">"',
+    ],
+    "apparatus.html": ['"the <b>Premier</b>"'],
+    "timeline.html": ["</text></svg><script>window.edPwned = 'event'</script>"],
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
+
+
+class Page(HTMLParser):
+    """The elements, attributes, scripts and text of a page, as a browser parses them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        if tag == "script":
+            self._script = dict(attrs)
+            self.scripts.append((self._script, ""))
+        if tag == "title" or any(name == "title" for name, _ in attrs):
+            # Titles and tooltips are shown as text too.
+            self.text.extend(value or "" for name, value in attrs if name == "title")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+        else:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hostile")
+    result = sphinx_build("-b", "html", ROOTS / "test-hostile", out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def parse(hostile: Path, name: str) -> Page:
+    page = Page()
+    page.feed((hostile / name).read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+PAGES = sorted({*SHOWN, "index.html", "glossary.html", "genindex.html"})
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_hostile_strings_make_no_element_or_attribute(hostile: Path, name: str) -> None:
+    page = parse(hostile, name)
+    assert [tag for tag, _ in page.elements if tag in {"img", "b", "i", "q"}] == []
+    handlers = [(tag, key) for tag, attrs in page.elements for key in attrs if key.startswith("on")]
+    assert handlers == []
+    assert [attrs for _, attrs in page.elements if "autofocus" in attrs] == []
+    urls = [
+        value
+        for _, attrs in page.elements
+        for key, value in attrs.items()
+        if key in URL_ATTRIBUTES and re.sub(r"\s", "", value or "").lower().startswith("javas")
+    ]
+    assert urls == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_hostile_strings_make_no_script(hostile: Path, name: str) -> None:
+    page = parse(hostile, name)
+    for attrs, text in page.scripts:
+        if attrs.get("type") in ("application/ld+json", "application/json"):
+            continue  # data, checked below
+        assert MARK not in text, (attrs, text[:200])
+
+
+DATA = ("application/ld+json", "application/json")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_hostile_strings_stay_inside_the_data_scripts(hostile: Path, name: str) -> None:
+    # A script element ends at the first "</script"; and "<!--" followed by "<script" keeps
+    # it open past its end tag, so that it swallows the rest of the page (HTML, "restrictions
+    # for contents of script elements").  Data in a script must contain neither.
+    for attrs, text in parse(hostile, name).scripts:
+        if attrs.get("type") in DATA:
+            for forbidden in ("<!--", "</script"):
+                assert forbidden not in text.lower(), (attrs, forbidden)
+
+
+@pytest.mark.parametrize("name", sorted(NAMES))
+def test_the_schema_org_data_gives_the_names_as_written(hostile: Path, name: str) -> None:
+    scripts = parse(hostile, name).scripts
+    found = [text for attrs, text in scripts if attrs.get("type") == "application/ld+json"]
+    names = []
+    for data in found:
+        graph = json.loads(data)
+        names += [item.get("name") for item in graph.get("@graph", [graph])]
+    assert NAMES[name] in names
+
+
+def straight(text: str) -> str:
+    return text.translate(str.maketrans("“”‘’", "\"\"''"))
+
+
+@pytest.mark.parametrize(("name", "strings"), sorted(SHOWN.items()))
+def test_hostile_strings_are_shown_as_text(hostile: Path, name: str, strings: list[str]) -> None:
+    text = straight("".join(parse(hostile, name).text))
+    for string in strings:
+        assert string in text, string
+
+
+def test_hostile_strings_are_shown_as_text_in_the_cards(hostile: Path) -> None:
+    html = (hostile / "text.html").read_text(encoding="utf-8")
+    cards = html[html.index('<div class="ed-cards') :]
+    page = Page()
+    page.feed(cards)
+    text = "".join(page.text)
+    for string in (NAMES["people.html"], SHOWN["people.html"][3], NAMES["places.html"]):
+        assert string in text, string
+
+
+def test_a_hostile_role_target_makes_no_invalid_id(hostile: Path) -> None:
+    # An unknown target is reported (a warning) and its text kept; the id made from it must
+    # still be a valid HTML id, without spaces.
+    ids = [attrs["id"] for _, attrs in parse(hostile, "text.html").elements if attrs.get("id")]
+    assert [value for value in ids if re.search(r"\s", value or "")] == []
