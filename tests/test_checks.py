@@ -238,3 +238,24 @@ def test_removing_any_acknowledging_note_fails_the_build_at_the_right_line(
         assert warning in strip_escape_sequences(broken.stderr).replace(
             str(project / "docs") + "/", ""
         ), (anchor, broken.stderr[-2000:])
+
+
+def test_old_style_dates_are_compared_in_the_gregorian_calendar(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    # 20 February 1953 in the Julian calendar is 5 March 1953 in the Gregorian one.
+    srcdir = copy_root("checks")
+    edit(srcdir / "text.md", "<1953-03 @stalin-death>", "<1953-02-20 julian @stalin-death>")
+    app = build(make_app, srcdir)
+    assert warnings_of(app) == []
+    html = (app.outdir / "text.html").read_text(encoding="utf-8")
+    assert 'title="20 February 1953 (Old Style) = 5 March 1953 (New Style)"' in html
+    # Read as New Style, the same date falls outside the event: the calendar was what mattered.
+    edit(srcdir / "text.md", "<1953-02-20 julian @stalin-death>", "<1953-02-20 @stalin-death>")
+    app.warning.seek(0)
+    app.warning.truncate()
+    app.build()  # incremental
+    assert warnings_of(app) == [
+        "text.md:8: WARNING: ed:date 'March 1953' (20 February 1953) is not within the dates "
+        "of Death of Stalin (5 March 1953) [edition.chronology]"
+    ]
