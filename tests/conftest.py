@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -75,3 +77,16 @@ def edition_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = sphinx_build("-b", "epub", "-d", doctrees, DOCS, out, "-W", "--keep-going")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    """The build's warning lines, with the source folder taken off their paths."""
+    text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first *old* in the file by *new*; the text must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -8,20 +8,10 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+
+from conftest import edit, warnings_of
 
 MakeApp = Callable[..., SphinxTestApp]
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
-    return [line for line in text.splitlines() if "WARNING" in line]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def build(make_app: MakeApp, srcdir: Path, builder: str = "html") -> SphinxTestApp:

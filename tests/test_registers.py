@@ -9,23 +9,11 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
 from sphinx.util.inventory import InventoryFile
 
-from conftest import sphinx_build
+from conftest import edit, sphinx_build, warnings_of
 
 MakeApp = Callable[..., SphinxTestApp]
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
-    return [line for line in text.splitlines() if "WARNING" in line]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def page(app: SphinxTestApp, name: str) -> str:

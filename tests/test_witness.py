@@ -8,19 +8,12 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
 
-from conftest import DOCS, WITNESS, sphinx_build
+from conftest import DOCS, WITNESS, edit, sphinx_build, warnings_of
 
 SEED_SHA256 = "665cc5d5962e45e7fa3b65c993f6e0e37bf3bfce1ffebde5cfa1afb85676fd30"
 
 MakeApp = Callable[..., SphinxTestApp]
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    """The build's warning lines, with the source folder taken off their paths."""
-    text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
-    return [line for line in text.splitlines() if "WARNING" in line]
 
 
 def build(make_app: MakeApp, srcdir: Path, **kwargs: object) -> SphinxTestApp:
@@ -34,12 +27,6 @@ def rebuild(app: SphinxTestApp) -> None:
     app.warning.seek(0)
     app.warning.truncate()
     app.build()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_seed_is_the_shared_witness_byte_for_byte() -> None:

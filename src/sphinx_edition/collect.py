@@ -7,7 +7,7 @@ the domain can purge and merge them; nothing here keeps docutils nodes.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx import addnodes
@@ -19,6 +19,7 @@ from .nodes import (
     date_mention,
     duration_claim,
     editorial_note,
+    enclosing,
     lemma,
     mention,
     register,
@@ -40,8 +41,6 @@ from .records import (
     TermUse,
 )
 
-_N = TypeVar("_N", bound=nodes.Node)
-
 SNIPPET_LENGTH = 160  # characters of context shown in back-references
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")]?\s+")
 
@@ -53,7 +52,7 @@ def segments(docname: str, document: nodes.document) -> list[Segment]:
     for order, node in enumerate(found):
         assert isinstance(node, nodes.Element)
         if isinstance(node, witness_text):
-            if _enclosing(node, witness_paragraph) is not None:
+            if enclosing(node, witness_paragraph) is not None:
                 continue  # already part of its paragraph's text
             following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
             preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
@@ -107,35 +106,28 @@ def dates(docname: str, document: nodes.document) -> list[DateMention]:
 
 
 def durations(docname: str, document: nodes.document) -> list[Duration]:
-    return [
-        Duration(
-            docname,
-            _line(node),
-            node.astext(),
-            node["claim"],
-            _paragraph_number(node),
-            node["ids"][0],
-            _acknowledging_note(node),
-        )
-        for node in document.findall(duration_claim)
-        if node["claim"]
-    ]
+    return [Duration(*fields) for fields in _claims(docname, document, duration_claim)]
 
 
 def sequences(docname: str, document: nodes.document) -> list[Sequence]:
-    return [
-        Sequence(
-            docname,
-            _line(node),
-            node.astext(),
-            node["claim"],
-            _paragraph_number(node),
-            node["ids"][0],
-            _acknowledging_note(node),
-        )
-        for node in document.findall(sequence_claim)
-        if node["claim"]
-    ]
+    return [Sequence(*fields) for fields in _claims(docname, document, sequence_claim)]
+
+
+def _claims(
+    docname: str, document: nodes.document, cls: type[nodes.Element]
+) -> Iterator[tuple[str, int, str, str, int, str, str]]:
+    """The fields of every well-formed duration or sequence claim in the document."""
+    for node in document.findall(cls):
+        if node["claim"]:
+            yield (
+                docname,
+                _line(node),
+                node.astext(),
+                node["claim"],
+                _paragraph_number(node),
+                node["ids"][0],
+                _acknowledging_note(node),
+            )
 
 
 def external_links(docname: str, document: nodes.document) -> list[ExternalLink]:
@@ -149,7 +141,7 @@ def external_links(docname: str, document: nodes.document) -> list[ExternalLink]
 
 def _acknowledging_note(node: nodes.Node) -> str:
     """The note whose lemma holds *node*: the apparatus answers what the node claims."""
-    found = _enclosing(node, lemma)
+    found = enclosing(node, lemma)
     return str(found["anchor"]) if found is not None else ""
 
 
@@ -215,7 +207,7 @@ class _ParagraphText:
 
 def snippet(node: nodes.Element, cache: dict[int, _ParagraphText] | None = None) -> str:
     """The sentence around *node* in its paragraph, shortened to a readable length."""
-    paragraph = _enclosing(node, nodes.paragraph)
+    paragraph = enclosing(node, nodes.paragraph)
     if paragraph is None:
         return node.astext()
     cache = {} if cache is None else cache
@@ -261,17 +253,8 @@ def _shorten(text: str, length: int) -> str:
     return text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _enclosing(node: nodes.Node, cls: type[_N]) -> _N | None:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, cls):
-            return parent
-        parent = parent.parent
-    return None
-
-
 def _paragraph_number(node: nodes.Node) -> int:
-    paragraph = _enclosing(node, witness_paragraph)
+    paragraph = enclosing(node, witness_paragraph)
     return int(paragraph["n"]) if paragraph is not None else 0
 
 

@@ -8,6 +8,8 @@ tells what the editor added from what the witness says.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from docutils import nodes
 
 from .records import Piece
@@ -27,6 +29,19 @@ class witness_text(nodes.inline):  # noqa: N801
 
 class paragraph_number(Editorial, nodes.inline):  # noqa: N801
     """The ¶ number of a witness paragraph and its permalink (``node["refid"]``)."""
+
+
+_N = TypeVar("_N", bound=nodes.Node)
+
+
+def enclosing(node: nodes.Node, cls: type[_N]) -> _N | None:
+    """The nearest ancestor of *node* of class *cls*, or None."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, cls):
+            return parent
+        parent = parent.parent
+    return None
 
 
 def transcription_pieces(node: nodes.Element) -> tuple[Piece, ...]:

@@ -26,6 +26,7 @@ from .nodes import (
     Editorial,
     correction,
     editorial_note,
+    enclosing,
     lemma,
     note_ref,
     witness_paragraph,
@@ -236,7 +237,7 @@ class PlaceLemmas(SphinxTransform):
         self._order_notes(markers)
 
     def _place(self, item: editorial_note) -> lemma | None:
-        paragraph = _enclosing(item, witness_paragraph)
+        paragraph = enclosing(item, witness_paragraph)
         location = (self.env.docname, item.get("lemma_line") or item.line or 0)
         if paragraph is None:
             location = (self.env.docname, item.line or 0)
@@ -309,15 +310,6 @@ def strip_editorial_from_titles(app: Any, doctree: nodes.document) -> None:
         # Copies of the heading keep no ids: the page already has them once.
         for element in tree.findall(lemma):
             element["ids"] = []
-
-
-def _enclosing(node: nodes.Node, cls: type[nodes.Element]) -> nodes.Element | None:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, cls):
-            return parent
-        parent = parent.parent
-    return None
 
 
 def _search_roots(paragraph: nodes.Element) -> Iterator[nodes.Element]:
