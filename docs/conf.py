@@ -27,6 +27,9 @@ extensions = [
 bibtex_bibfiles = ["refs.bib"]
 bibtex_reference_style = "author_year"
 bibtex_default_style = "plain"
+# The hover cards show each reference in full (sphinx-edition), so the links need no tooltip
+# repeating it: on the text page those tooltips were a sixth of the HTML.
+bibtex_tooltips = False
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

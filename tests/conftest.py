@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -90,3 +91,13 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def cards_of(outdir: Path) -> dict[str, dict[str, str]]:
+    """The hover cards of a built site (``_static/ed-cards.js``), keyed by ``page#anchor``."""
+    script = (outdir / "_static" / "ed-cards.js").read_text(encoding="utf-8")
+    prefix, suffix = "window.edCards=", ";\n"
+    assert script.startswith(prefix), script[:80]
+    assert script.endswith(suffix), script[-80:]
+    cards: dict[str, dict[str, str]] = json.loads(script[len(prefix) : -len(suffix)])
+    return cards

@@ -268,20 +268,25 @@ def test_cite_control_only_on_pages_with_paragraphs(edition: Built) -> None:
     }
     assert data["editors"] == ["the sphinx-edition editors"]
     assert (data["year"], data["version"]) == ("2026", "0.1")
+    # The dialog's script is served by the site and loaded when a reader first asks for it.
     sources = [attrs.get("src", "") for attrs, _ in text.scripts]
-    assert any(s.startswith("_static/cite.js") for s in sources)
+    assert any(s.startswith("_static/sphinx-edition.js") for s in sources)
+    assert not any("cite.js" in s for s in sources)
     assert (edition.outdir / "_static" / "cite.js").is_file()
     people = head_of(edition.outdir / "people.html")
     assert json_scripts(people, "application/json") == []
-    assert not any("cite.js" in (attrs.get("src") or "") for attrs, _ in people.scripts)
 
 
-def test_cite_script_makes_no_request() -> None:
-    script = (Path(__file__).parents[1] / "src/sphinx_edition/static/cite.js").read_text(
+@pytest.mark.parametrize("name", ["cite.js", "sphinx-edition.js"])
+def test_scripts_make_no_request_elsewhere(name: str) -> None:
+    # They load their own site's files (the cards, the cite dialog) and nothing else.
+    script = (Path(__file__).parents[1] / "src/sphinx_edition/static" / name).read_text(
         encoding="utf-8"
     )
     for call in ("fetch(", "XMLHttpRequest", "import(", "sendBeacon", "http://", "https://"):
         assert call not in script
+    for url in re.findall(r"new URL\(([^)]*)\)", script):
+        assert url.endswith(", here") or url == '"..", here', url
 
 
 # -- test roots ----------------------------------------------------------------------------

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config, writers
+from .assets import page_assets, serve_static
 from .builders import setup_open_data
+from .cards import write_cards
 from .domain import EditionDomain, warn_missing_reference
 from .incremental import pages_to_rewrite, reread_on_witness_change
 from .nodes import (
     apparatus,
     backrefs,
-    card_deck,
     correction,
     date_mention,
     duration_claim,
     editorial_note,
     lemma,
     mention,
+    note_body,
     note_ref,
     paragraph_number,
     register,
@@ -34,7 +35,6 @@ from .transforms import (
     ApparatusTable,
     BackReferences,
     FootnoteNotes,
-    HoverCards,
     JsonLd,
     ReadingSwitch,
     StaticNotes,
@@ -47,10 +47,8 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-STATIC = Path(__file__).parent / "static"
-
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 READING_PREFERENCE = (
     "try{if(localStorage.getItem('ed-reading')==='corrected')"
@@ -90,9 +88,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html=(writers.visit_date_html, writers.depart_date_html),
         **{b: inline for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
     )
-    for inline_node in (witness_text, mention, duration_claim, sequence_claim):
+    app.add_node(
+        mention,
+        html=(writers.visit_mention_html, writers.depart_mention_html),
+        **{b: inline for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
+    )
+    for inline_node in (witness_text, duration_claim, sequence_claim):
         app.add_node(inline_node, **dict.fromkeys(_BUILDERS, inline))  # type: ignore[arg-type]
-    for block in (register_entry, register, backrefs, timeline, card_deck):
+    for block in (register_entry, register, backrefs, timeline):
         app.add_node(block, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
 
     note_html = (writers.visit_note_html, writers.depart_note_html)
@@ -114,7 +117,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(
         lemma,
-        html=inline,
+        html=(writers.visit_lemma_html, writers.depart_lemma_html),
         latex=(writers.visit_lemma_latex, writers.depart_lemma_latex),
         text=inline,
         man=inline,
@@ -125,6 +128,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html=inline,
         **dict.fromkeys(("latex", "text", "man", "texinfo"), (writers.skip, None)),  # type: ignore[arg-type]
     )
+    app.add_node(
+        note_body,
+        html=(writers.visit_note_body_html, writers.depart_note_body_html),
+        **{b: container for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
+    )
     app.add_node(apparatus, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
 
     app.add_transform(PlaceLemmas)
@@ -133,7 +141,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for transform in (
         BackReferences,
         Timeline,
-        HoverCards,
         JsonLd,
         ApparatusTable,
         ReadingSwitch,
@@ -146,12 +153,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Applied in the head, before the page is drawn, so that a reader who chose the corrected
     # reading does not see the printed one flash first.
     app.add_js_file(None, body=READING_PREFERENCE)
-    app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", serve_static)
+    app.connect("html-page-context", page_assets)
     app.connect("env-get-outdated", reread_on_witness_change)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.add_builder(EditionCheckBuilder)
     app.connect("build-finished", log_summary)
+    app.connect("build-finished", write_cards)
     setup_open_data(app)
     return {
         "version": __version__,
@@ -160,9 +169,3 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-def add_static_path(app: Sphinx) -> None:
-    """Serve the extension's own CSS and JS from the site itself (no CDN)."""
-    if app.builder.format == "html" and str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC))

@@ -3,9 +3,9 @@
 On every web page (``html-page-context``) the head gets Highwire Press ``citation_*`` meta tags
 (which Zotero and Google Scholar read), a ``<link rel="cite-as">`` to the page's permanent
 address and a link to the TEI document; the end of the body gets a schema.org JSON-LD
-description of the edition and the page.  Pages with witness paragraphs also get the data and
-the small script (``cite.js``, served by the site itself) that put a "cite" button beside each
-¶ number.
+description of the edition and the page.  Pages with witness paragraphs also get the data from
+which ``sphinx-edition.js`` puts a "cite" button beside each ¶ number; its dialog (``cite.js``,
+served by the site itself) is loaded when a reader first presses one.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def cite_data(info: Edition, title: str, page_url: str) -> dict[str, Any]:
 
 def _script(kind: str, data: dict[str, Any], element_id: str = "") -> str:
     # No "<" at all: "<!--" or "</script" in a title must not end or escape the script.
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     ident = f' id="{element_id}"' if element_id else ""
     return f'<script type="{kind}"{ident}>\n{text}\n</script>'
@@ -169,7 +169,7 @@ def page_context(
     else:
         lines.append(described)
     if doctree is not None and any(True for _ in doctree.findall(witness_paragraph)):
+        # sphinx-edition.js puts a "cite" button beside each ¶ number and loads the dialog
+        # (cite.js, cite.css) when one is first pressed.
         lines.append(_script("application/json", cite_data(info, title, page_url), "ed-cite-data"))
-        app.add_css_file("cite.css")
-        app.add_js_file("cite.js", loading_method="defer")
     context["metatags"] = context.get("metatags", "") + "\n".join(lines) + "\n"

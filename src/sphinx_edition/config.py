@@ -64,6 +64,13 @@ CONFIG_VALUES = (
         "fonts (needs the xeCJK package and fonts-noto-cjk).",
     ),
     ConfigValue(
+        "edition_prune_assets",
+        True,
+        (bool,),
+        "Leave sphinx-design's style sheet and tab script off web pages without sphinx-design "
+        "components, and Pygments' style sheet off pages without highlighted code.",
+    ),
+    ConfigValue(
         "edition_title",
         "",
         (str,),

@@ -272,8 +272,7 @@ class EditionDomain(Domain):
                     fromdocname,
                     docname,
                     f"a-{anchor}",
-                    contnode,
-                    "this note in the apparatus",
+                    nodes.Text(contnode.astext()),  # the number alone: no wrapper
                 )
         return None
 

@@ -58,7 +58,7 @@ _COMMAND = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|mkbibquote|url)\s*
 
 def latex_text(value: str) -> str:
     """A BibTeX field as plain text: commands, braces, accents and dashes resolved."""
-    from pybtex.richtext import Text  # type: ignore[import-untyped]
+    from pybtex.richtext import Text
 
     plain = _COMMAND.sub(r"\1", value)
     return " ".join(str(Text.from_latex(plain).render_as("text")).split())

@@ -94,12 +94,12 @@ class timeline(Editorial, nodes.container):  # noqa: N801
     """Placeholder for the timeline of events; drawn after reading, per output format."""
 
 
-class card_deck(Editorial, nodes.container):  # noqa: N801
-    """The hover cards of the entries and terms a page mentions (HTML only)."""
-
-
 class editorial_note(Editorial, nodes.container):  # noqa: N801
     """An editorial note on a lemma of the text (``node["anchor"]``, ``node["number"]``)."""
+
+
+class note_body(nodes.container):  # noqa: N801
+    """A note's explanation, as the editor wrote it in MyST."""
 
 
 class lemma(nodes.inline):  # noqa: N801

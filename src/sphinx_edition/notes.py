@@ -28,6 +28,7 @@ from .nodes import (
     editorial_note,
     enclosing,
     lemma,
+    note_body,
     note_ref,
     witness_paragraph,
     witness_text,
@@ -143,20 +144,26 @@ class NoteDirective(SphinxDirective):
         )
         head += nodes.Text(" ")
         if category:
-            head += category_badge(category)
+            # Coloured by the note's ed-cat-* class: the text page needs no sphinx-design.
+            head += nodes.inline(text=category, classes=["ed-cat"])
             head += nodes.Text(" ")
-        head += nodes.inline(text=lemma_text, classes=["ed-note-lemma"])
+        head += nodes.emphasis(text=lemma_text)
         head += nodes.Text("]")
         if corr:
             head += nodes.Text(" ")
-            head += nodes.inline(text=corr, classes=["ed-note-corr"])
+            head += nodes.strong(text=corr)
         node += head
-        body = nodes.container(classes=["ed-note-body"])
+        body = note_body(classes=["ed-note-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
-        if sources:
+        # The sources stay in the note's record (the apparatus table and the exports list them
+        # all); the note itself names those its explanation does not already cite.
+        cited = _cited_keys(body)
+        uncited = tuple(k for k in sources if k not in cited)
+        if uncited:
+            label = "Also: " if len(uncited) < len(sources) else "Sources: "
             node += nodes.paragraph(
-                "", "Sources: ", *cite_nodes(self, sources), classes=["ed-note-sources"]
+                "", label, *cite_nodes(self, uncited), classes=["ed-note-sources"]
             )
         return [node]
 
@@ -189,6 +196,22 @@ class NoteDirective(SphinxDirective):
             if text.lstrip().startswith(f":{option}:"):
                 return self.lineno + offset
         return self.lineno
+
+
+def _cited_keys(body: nodes.Element) -> set[str]:
+    """The bibliography keys that sphinxcontrib-bibtex's cite roles in *body* refer to."""
+    refs = [n for n in body.findall(addnodes.pending_xref) if n.get("refdomain") == "cite"]
+    if not refs:
+        return set()
+    from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+    keys: set[str] = set()
+    for ref in refs:
+        try:
+            keys.update(t.key for t in parse_citation_targets(ref["reftarget"]))
+        except ValueError:  # a malformed target is reported by sphinxcontrib-bibtex itself
+            continue
+    return keys
 
 
 def _bibliography_keys(env: Any) -> set[str] | None:
@@ -442,11 +465,13 @@ def _wrap(root: nodes.Element, span: _Span, item: editorial_note) -> lemma | Non
         classes=["ed-lemma"],
         ids=[f"lemma-{item['anchor'][len('note-') :]}"],
     )
-    sic = nodes.inline("", "", *inner, classes=["ed-sic"])
-    wrapper += sic
     if item["corr"]:
+        # The printed words and the correction side by side; the reading switch shows one.
         wrapper["classes"].append("ed-has-corr")
+        wrapper += nodes.inline("", "", *inner, classes=["ed-sic"])
         wrapper += correction("", item["corr"], classes=["ed-corr"])
+    else:
+        wrapper.extend(inner)
     marker = note_ref("", "", anchor=item["anchor"], number=0, classes=["ed-note-ref"])
     replacement = [n for n in (before, wrapper, marker, after) if n is not None]
     del common.children[first_index : last_index + 1]

@@ -105,7 +105,7 @@ class MentionRole(XRefRole):
             office=node.get("ed_office", ""),
             when=node.get("ed_when", ""),
             ids=[f"m-{safe}-{serial}"],
-            classes=["ed-mention", f"ed-{self.reftype}"],
+            classes=["ed-mention"],  # the kind is in the link: people.html#person-…
         )
         wrapper.line = self.lineno
         return [wrapper], []
@@ -172,22 +172,22 @@ class _ClaimRole(SphinxRole):
 
     node_class: type[nodes.inline] = duration_claim
     prefix = "u"
-    name = "duration"
+    claim_name = "duration"
 
     def parse(self, claim: str) -> None:
         durations.parse_duration(claim)
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         text, claim = _split_title(self.text)
-        node = self.node_class(self.rawtext, text, claim=claim, classes=[f"ed-{self.name}"])
+        node = self.node_class(self.rawtext, text, claim=claim, classes=[f"ed-{self.claim_name}"])
         node["support_smartquotes"] = False
-        node["ids"] = [f"{self.prefix}-{self.env.new_serialno(f'ed-{self.name}') + 1}"]
+        node["ids"] = [f"{self.prefix}-{self.env.new_serialno(f'ed-{self.claim_name}') + 1}"]
         self.set_source_info(node)
         if claim == text:
             warn(
                 Subtype.OPTION,
-                f"ed:{self.name}: {text!r} has no claim: write "
-                f"{{ed:{self.name}}}`{text} <{self.example}>`",
+                f"ed:{self.claim_name}: {text!r} has no claim: write "
+                f"{{ed:{self.claim_name}}}`{text} <{self.example}>`",
                 self.get_location(),
             )
             node["claim"] = ""
@@ -195,7 +195,7 @@ class _ClaimRole(SphinxRole):
         try:
             self.parse(claim)
         except durations.ClaimError as err:
-            warn(Subtype.OPTION, f"ed:{self.name}: {err}", self.get_location())
+            warn(Subtype.OPTION, f"ed:{self.claim_name}: {err}", self.get_location())
             node["claim"] = ""
         return [node], []
 
@@ -218,7 +218,7 @@ class SequenceRole(_ClaimRole):
 
     node_class = sequence_claim
     prefix = "s"
-    name = "sequence"
+    claim_name = "sequence"
     example = "withdrawal-of-soviet-advisers before khrushchev-us-visit"
 
     def parse(self, claim: str) -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urldefrag
 
 from docutils import nodes
 from sphinx import addnodes
@@ -19,20 +17,18 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import dates, timeline
+from .citation import WEB_BUILDERS
 from .nodes import (
     apparatus,
     backrefs,
-    card_deck,
     correction,
     editorial_note,
-    mention,
     note_ref,
     paragraph_number,
     register,
 )
 from .notes import category_badge
 from .records import CATEGORIES, Entry, Mention, Note
-from .register_directives import KIND_LABELS, dates_label
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -40,7 +36,6 @@ if TYPE_CHECKING:
     from .domain import EditionDomain
 
 # Cards and JSON-LD serve web pages; an EPUB reader runs no script and has no use for them.
-WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 SCHEMA_TYPES = {"person": "Person", "event": "Event", "place": "Place", "org": "Organization"}
 
 
@@ -177,76 +172,6 @@ class Timeline(SphinxPostTransform):
         group += head
         group += body
         return table
-
-
-class HoverCards(SphinxPostTransform):
-    """Add, once per page, a card for every entry and glossary term the page links to.
-
-    The cards are hidden; ``sphinx-edition.js`` shows the matching card beside a link on
-    hover and keyboard focus, matching links to cards by their target.
-    """
-
-    default_priority = 20  # after references are resolved
-    builders = WEB_BUILDERS
-
-    def run(self, **kwargs: Any) -> None:
-        domain = _domain(self)
-        terms = {t.anchor: t for t in domain.terms}
-        term_docs = {t.anchor: t.docname for t in domain.terms}
-        cards: dict[str, str] = {}
-        for node in self.document.findall(mention):
-            record = domain.entry(node["target"])
-            if record is not None and record.id not in cards:
-                cards[record.id] = self._entry_card(record, len(cards))
-        for ref in self.document.findall(nodes.reference):
-            first = ref.children[0] if ref.children else None
-            classes: list[str] = (
-                first.get("classes", []) if isinstance(first, nodes.Element) else []
-            )
-            if "std-term" not in classes:
-                continue
-            _, anchor = urldefrag(ref.get("refuri", "#" + ref.get("refid", "")))
-            anchor = anchor or ref.get("refid", "")
-            term = terms.get(anchor)
-            if term is not None and f"term:{anchor}" not in cards:
-                href = self._href(term_docs[anchor], anchor)
-                cards[f"term:{anchor}"] = _card(
-                    len(cards), term.display, "term", "", term.definition, href, "Glossary"
-                )
-        if cards:
-            deck = card_deck(classes=["ed-cards"])
-            deck += nodes.raw("", "\n".join(cards.values()), format="html")
-            self.document += deck
-
-    def _href(self, docname: str, anchor: str) -> str:
-        if docname == self.env.docname:
-            return f"#{anchor}"
-        return f"{_builder(self).get_relative_uri(self.env.docname, docname)}#{anchor}"
-
-    def _entry_card(self, record: Entry, number: int) -> str:
-        return _card(
-            number,
-            record.name,
-            KIND_LABELS[record.kind],
-            dates_label(record),
-            record.summary,
-            self._href(record.docname, record.anchor),
-            "Register",
-        )
-
-
-def _card(
-    number: int, title: str, kind: str, when: str, summary: str, href: str, where: str
-) -> str:
-    when_html = f' <span class="ed-card-dates">{escape(when)}</span>' if when else ""
-    summary_html = f'<p class="ed-card-summary">{escape(summary)}</p>' if summary else ""
-    return (
-        f'<div class="ed-card" id="ed-card-{number}" role="tooltip" hidden="hidden">'
-        f'<p class="ed-card-title"><strong>{escape(title)}</strong> '
-        f'<span class="ed-card-kind">{escape(kind)}</span>{when_html}</p>{summary_html}'
-        f'<p class="ed-card-more"><a href="{escape(href)}">{escape(where)}: '
-        f"{escape(title)}</a></p></div>"
-    )
 
 
 class JsonLd(SphinxPostTransform):

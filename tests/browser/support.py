@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -181,3 +182,12 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
         AXE_TAGS,
     )
     return result
+
+
+def card_shown_by(page: Page, link: Locator) -> Locator:
+    """The card *link* shows: the page's script loads the cards, opens one and names it in
+    the link's aria-describedby, which the link carries only while its card is open."""
+    from playwright.sync_api import expect
+
+    expect(link).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    return page.locator("#" + str(link.get_attribute("aria-describedby")))

@@ -14,6 +14,7 @@ from .support import (
     PHONE,
     READING_PAGES,
     Site,
+    card_shown_by,
     focus_ring_is_visible,
     in_viewport,
     require,
@@ -65,7 +66,7 @@ def test_axe_finds_no_violation_with_a_card_open_in_the_corrected_reading(
     page = new_page(color_scheme=scheme)
     page.goto(edition.url("text.html"))
     page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
-    page.locator("#p1 .ed-mention a").first.hover()
+    page.locator("#p1 a.ed-mention").first.hover()
     expect(page.locator(".ed-card:not([hidden])")).to_have_count(1)
     assert violations(page) == []
 
@@ -83,14 +84,14 @@ def test_axe_finds_no_violation_on_a_phone_with_a_note_open(
 def test_keyboard_shows_a_card_with_a_visible_focus(edition: Site, new_page: NewPage) -> None:
     page = new_page()
     page.goto(edition.url("text.html"))
-    tab_to(page, "#p1 .ed-mention a")
-    link = page.locator("#p1 .ed-mention a").first
-    expect(page.locator("#" + str(link.get_attribute("aria-describedby")))).to_be_visible()
+    tab_to(page, "#p1 a.ed-mention")
+    link = page.locator("#p1 a.ed-mention").first
+    expect(card_shown_by(page, link)).to_be_visible()
     assert focus_ring_is_visible(page)
     # A glossary term too.
     tab_to(page, "#p1 a[href*='glossary.html#term-']")
     focused = page.locator(":focus")
-    expect(page.locator("#" + str(focused.get_attribute("aria-describedby")))).to_be_visible()
+    expect(card_shown_by(page, focused)).to_be_visible()
     assert focus_ring_is_visible(page)
 
 
@@ -115,7 +116,7 @@ def test_keyboard_opens_and_closes_a_note_on_a_phone(edition: Site, new_page: Ne
     expect(note).to_be_visible()
     assert in_viewport(page, note)
     # The note's own links come next in the tab order, ending with the way back.
-    tab_to(page, ".ed-note:target .ed-note-back a", limit=20)
+    tab_to(page, ".ed-note:target a.ed-note-back", limit=20)
     assert focus_ring_is_visible(page)
     page.keyboard.press("Enter")
     expect(note).to_be_hidden()

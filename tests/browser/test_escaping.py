@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import NewPage
-from .support import DESKTOP, PHONE, Site
+from .support import DESKTOP, PHONE, Site, card_shown_by
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def open_trapped(new_page: NewPage, site: Site, path: str, **options: object) ->
 
 def show_every_card(page: Page) -> None:
     """Point at, then tab to, every link that has a card."""
-    links = page.locator("article a[aria-describedby]")
+    links = page.locator("article a.ed-mention, article a[href*='#term-']")
     for index in range(links.count()):
         link = links.nth(index)
         if link.is_visible():
@@ -73,7 +73,7 @@ def test_cards_show_hostile_strings_as_written(hostile: Site, new_page: NewPage)
     for target, texts in (("#person-mao", (NAME, SUMMARY)), ("#place-airport", (PLACE,))):
         link = page.locator(f"#p1 a[href$='{target}']")
         link.hover()
-        card = page.locator("#" + str(link.get_attribute("aria-describedby")))
+        card = card_shown_by(page, link)
         expect(card).to_be_visible()
         shown = card.evaluate("card => card.innerText")
         for text in texts:
@@ -88,7 +88,7 @@ def test_a_very_long_name_stays_inside_its_card_and_the_window(
     page = open_trapped(new_page, hostile, "text.html", viewport=viewport)
     link = page.locator("#p2 a[href$='#person-long']")
     link.hover()
-    card = page.locator("#" + str(link.get_attribute("aria-describedby")))
+    card = card_shown_by(page, link)
     expect(card).to_be_visible()
     box = card.bounding_box()
     assert box is not None
@@ -110,7 +110,7 @@ def test_right_to_left_text_does_not_turn_the_rest_of_the_line(
     page = open_trapped(new_page, hostile, "text.html")
     link = page.locator("#p2 a[href$='#person-rtl']")
     link.hover()
-    card = page.locator("#" + str(link.get_attribute("aria-describedby")))
+    card = card_shown_by(page, link)
     expect(card).to_be_visible()
     name = card.locator(".ed-card-title strong").bounding_box()
     kind = card.locator(".ed-card-kind").bounding_box()

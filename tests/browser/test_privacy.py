@@ -43,7 +43,7 @@ def read_through(context: BrowserContext, site: Site, path: str) -> None:
     """Open a page, wait until the network is quiet, point at a link and scroll to the end."""
     page = context.new_page()
     page.goto(site.url(path), wait_until="networkidle")
-    link = page.locator("article .ed-mention a, article a.reference").first
+    link = page.locator("article a.ed-mention, article a.reference").first
     if link.count() and link.is_visible():
         link.hover()
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")

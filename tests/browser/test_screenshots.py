@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import NewPage
-from .support import ARTIFACTS, DESKTOP, PHONE, Site
+from .support import ARTIFACTS, DESKTOP, PHONE, Site, card_shown_by
 
 pytestmark = pytest.mark.browser
 
@@ -61,10 +61,10 @@ def test_screenshot_of_a_card_and_a_note(
     page = new_page(viewport=SIZES[size], color_scheme=scheme, is_mobile=phone, has_touch=phone)
     page.goto(edition.url("text.html#note-p1-beijing-airport"))
     page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
-    link = page.locator("#p1 .ed-mention a[href$='#person-kosygin']")
+    link = page.locator("#p1 a.ed-mention[href$='#person-kosygin']")
     link.scroll_into_view_if_needed()
     link.focus()
-    card = page.locator("#" + str(link.get_attribute("aria-describedby")))
+    card = card_shown_by(page, link)
     expect(card).to_be_visible()
     box = card.bounding_box()
     assert box is not None

@@ -82,8 +82,13 @@ def test_the_measure_agrees_with_the_plain_build(weights: dict[str, Weight]) -> 
     assert set(plain.by_kind) <= {"html", "css", "js"}
 
 
-def test_every_page_carries_the_extensions_static_files(weights: dict[str, Weight]) -> None:
-    on_disk = {name: (STATIC_FOLDER / name).stat().st_size for name in STATIC}
+def test_every_page_carries_the_extensions_static_files(
+    weights: dict[str, Weight], edition: Site
+) -> None:
+    # As served: minified from the package's readable files, which are larger.
+    on_disk = {name: (edition.folder / "_static" / name).stat().st_size for name in STATIC}
+    for name in ("sphinx-edition.css", "sphinx-edition.js"):
+        assert on_disk[name] < (STATIC_FOLDER / name).stat().st_size, name
     for path in READING_PAGES:
         files = dict(weights[path].files)
         for name in ("sphinx-edition.css", "sphinx-edition.js"):
@@ -93,15 +98,14 @@ def test_every_page_carries_the_extensions_static_files(weights: dict[str, Weigh
         assert weights[path].markup > 0, describe(weights[path])
 
 
-# Not met yet (issue 6): the text page carries 48 notes, 141 linked mentions and a card per
-# entry it names; see docs/quality.md for where the bytes go. Strict, so that the day the budget
-# is met these tests fail until the mark is taken off.
+# Not met (issue 6): the markup for 141 linked mentions and 48 notes alone is over 30 kB; see
+# docs/quality.md for where the bytes go. Strict, so that the day the budget is met this test
+# fails until the mark is taken off.
 OVER_BUDGET = pytest.mark.xfail(
-    strict=True, reason="the edition page is over its weight budget (docs/quality.md)"
+    strict=True, reason="the extension's share of the text page is over 30 kB (docs/quality.md)"
 )
 
 
-@OVER_BUDGET
 def test_the_edition_page_stays_within_its_budget(weights: dict[str, Weight]) -> None:
     text = weights["text.html"]
     total = text.total

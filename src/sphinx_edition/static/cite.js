@@ -1,8 +1,8 @@
-/* sphinx-edition: "Cite this paragraph".
- * Beside each ¶ number, a button opens a dialog with the paragraph's citation as text, as
- * BibTeX and as CSL-JSON, each with a copy button.  Everything is made here, from the page's
- * own data (script#ed-cite-data): no request leaves the page.  Without JavaScript there is no
- * button, and the ¶ number is still the paragraph's permalink. */
+/* sphinx-edition: "Cite this paragraph", the dialog.
+ * The "cite" button beside each ¶ number (sphinx-edition.js) loads this script the first time
+ * it is pressed and calls window.edCite(n, button): a dialog with the paragraph's citation as
+ * text, as BibTeX and as CSL-JSON, each with a copy button.  Everything is made here, from the
+ * page's own data (script#ed-cite-data): no request leaves the site. */
 (function () {
   "use strict";
   var source = document.getElementById("ed-cite-data");
@@ -153,16 +153,5 @@
   }
 
   document.body.appendChild(dialog);
-  document.querySelectorAll(".ed-paragraph[data-n] a.ed-pnum").forEach(function (number) {
-    var n = number.closest(".ed-paragraph").getAttribute("data-n");
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ed-cite";
-    button.textContent = "cite";
-    button.title = "Cite this paragraph";
-    button.setAttribute("aria-label", "Cite paragraph " + n);
-    button.setAttribute("aria-haspopup", "dialog");
-    button.addEventListener("click", function () { open(n, button); });
-    number.after(button);
-  });
+  window.edCite = open;
 })();

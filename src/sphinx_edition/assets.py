@@ -1,0 +1,107 @@
+"""The extension's style sheets and scripts, and which of them (and of sphinx-design's) a page
+loads.
+
+The extension's own files are served by the site itself (no CDN), minified with rjsmin and
+rcssmin: the package keeps them readable, with comments that say why, and readers download
+neither comments nor indentation.
+
+sphinx-design adds its style sheet (55 kB) and its tab script to every page of a site, and
+Sphinx adds Pygments' colours for code (20 kB with Furo's dark ones) to every page; the edition
+uses sphinx-design's cards and badges on the registers, the front page and the apparatus, and
+code on the pages for editors, but neither on the text.  Like Sphinx's own MathJax support,
+which loads MathJax only on pages with maths, a page that uses neither does not load them
+(``edition_prune_assets``, on by default).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import rcssmin
+import rjsmin
+from docutils import nodes
+
+STATIC = Path(__file__).parent / "static"
+MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+
+# What sphinx-design adds with app.add_css_file / add_js_file (sphinx_design.extension), and
+# the colours of highlighted code that Sphinx adds (StandaloneHTMLBuilder.init_css_files).
+DESIGN_CSS = "sphinx-design"
+DESIGN_TABS = "design-tabs.js"
+PYGMENTS_CSS = "pygments.css"
+
+
+def design_classes(doctree: nodes.Node) -> set[str]:
+    """The sphinx-design classes (``sd-*``) used anywhere in *doctree*."""
+    found: set[str] = set()
+    for node in doctree.findall(nodes.Element):
+        classes: list[str] = node.get("classes", [])
+        found.update(c for c in classes if c.startswith("sd-"))
+    return found
+
+
+def has_code(doctree: nodes.Node) -> bool:
+    """Whether *doctree* has code that Pygments colours (blocks, or highlighted inline code)."""
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, nodes.literal_block | nodes.doctest_block):
+            return True
+        if "highlight" in node.get("classes", ()) or "code" in node.get("classes", ()):
+            return True
+    return False
+
+
+def _name(asset: Any) -> str:
+    return str(getattr(asset, "filename", asset) or "").rsplit("/", 1)[-1]
+
+
+def page_assets(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: leave sphinx-design's and Pygments' files off pages that do not
+    use them."""
+    if doctree is None or not app.config.edition_prune_assets:
+        return  # a page without a tree (search, index) keeps what the theme expects
+    used = design_classes(doctree)
+    unused: set[str] = set()
+    if not used:
+        unused.add(DESIGN_CSS)
+    if not has_code(doctree):
+        unused.add(PYGMENTS_CSS)
+    context["css_files"] = [
+        css
+        for css in context.get("css_files", ())
+        if not (_name(css).endswith(".css") and any(_name(css).startswith(u) for u in unused))
+    ]
+    if not any(c.startswith("sd-tab") for c in used):
+        context["script_files"] = [
+            js for js in context.get("script_files", ()) if _name(js) != DESIGN_TABS
+        ]
+
+
+def minified_static(folder: Path) -> None:
+    """Write the extension's static files into *folder*, minified, and nothing else there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.iterdir():
+        if stale.is_file() and not (STATIC / stale.name).is_file():
+            stale.unlink()
+    for source in sorted(STATIC.iterdir()):
+        if not source.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        minify = MINIFY.get(source.suffix)
+        made = minify(text) if minify else text
+        target = folder / source.name
+        # Unchanged files keep their time, so that Sphinx need not copy them again.
+        if not target.is_file() or target.read_text(encoding="utf-8") != made:
+            target.write_text(made, encoding="utf-8")
+
+
+def serve_static(app: Any) -> None:
+    """``builder-inited``: serve the minified static files from the site (HTML builders)."""
+    if app.builder.format != "html":
+        return
+    folder = Path(app.doctreedir) / "sphinx-edition-static"
+    minified_static(folder)
+    if str(folder) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(folder))
