@@ -2,8 +2,9 @@
 
 ``python measure.py SPHINX-BUILD-ARGS...`` runs ``sphinx-build`` in this process. The time the
 extension spends after reading (checks, indexes, back-references, timeline, cards, apparatus,
-collecting records, deciding what to rewrite) is summed by wrapping those entry points; the
-parsing of ``ed`` markup itself is part of reading, like any other markup.
+collecting records, deciding what to rewrite, the ``data/`` folder with the TEI document) is
+summed by wrapping those entry points, counting only the outermost when one runs inside another;
+the parsing of ``ed`` markup itself is part of reading, like any other markup.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 SPENT = {"extension": 0.0}
+_DEPTH = [0]
 
 
 def _timed(owner: Any, name: str) -> None:
@@ -26,16 +28,19 @@ def _timed(owner: Any, name: str) -> None:
     @functools.wraps(original)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
+        _DEPTH[0] += 1
         try:
             return original(*args, **kwargs)
         finally:
-            SPENT["extension"] += time.perf_counter() - start
+            _DEPTH[0] -= 1
+            if not _DEPTH[0]:  # write_data resolving a page runs the timed transforms
+                SPENT["extension"] += time.perf_counter() - start
 
     setattr(owner, name, wrapper)
 
 
 def instrument() -> None:
-    from sphinx_edition import domain, incremental, indices, notes, report, transforms
+    from sphinx_edition import _setup, builders, domain, indices, notes, transforms
 
     _timed(domain.EditionDomain, "process_doc")
     _timed(domain.EditionDomain, "check_consistency")
@@ -54,9 +59,14 @@ def instrument() -> None:
         "StaticNotes",
     ):
         _timed(getattr(transforms, name), "run")
-    _timed(incremental, "pages_to_rewrite")
-    _timed(incremental, "reread_on_witness_change")
-    _timed(report, "log_summary")
+    # Event handlers are connected by the names _setup and builders imported, so they are
+    # wrapped there (wrapping them in their own modules would time nothing).
+    for name in ("pages_to_rewrite", "reread_on_witness_change", "log_summary"):
+        _timed(_setup, name)
+    # The data/ folder (CSV, JSON, TEI) and the TEI parts made as pages are written.
+    for name in ("write_data", "keep_part", "start_writing"):
+        if hasattr(builders, name):  # older versions had no TEI parts
+            _timed(builders, name)
 
 
 def main(argv: list[str]) -> int:

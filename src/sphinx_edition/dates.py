@@ -238,7 +238,10 @@ def julian_to_gregorian(text: str) -> str:
 def _julian_day(day: dt.date) -> dt.date:
     """The Gregorian date of the Julian calendar's *day* (read as year, month, day)."""
     year, month, dayno = julian.to_gregorian(day.year, day.month, day.day)
-    return dt.date(year, month, dayno)
+    try:
+        return dt.date(year, month, dayno)
+    except ValueError as err:  # Julian 9999-12-31 is Gregorian 10000-01-13
+        raise DateError(f"{day.isoformat()} (Julian) is past the last Gregorian date") from err
 
 
 def display(text: str) -> str:

@@ -1,6 +1,6 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 2); every record carries its docname, so purge is a filter::
+Data shape (``data_version`` 3); every record carries its docname, so purge is a filter::
 
     {
         "segments": [Segment, ...],          # the transcription, in document order
@@ -17,6 +17,8 @@ Data shape (``data_version`` 2); every record carries its docname, so purge is a
         "fingerprints": {id: str},           # what each entry looked like at the last write
         "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
                                              # the timeline ("timeline"), for rewriting
+        "docnames": {docname, ...},          # the documents read, so that clearing one that
+                                             # holds nothing costs nothing
     }
 """
 
@@ -110,8 +112,9 @@ class EditionDomain(Domain):
         "witness_digest": "",
         "fingerprints": {},
         "shows": {},
+        "docnames": set(),
     }
-    data_version = 2
+    data_version = 3
 
     # -- the data, typed ---------------------------------------------------------------
 
@@ -179,6 +182,11 @@ class EditionDomain(Domain):
     )
 
     def clear_doc(self, docname: str) -> None:
+        # Sphinx clears every document before reading it, also in a fresh build: without this
+        # test, reading N documents would scan the records of all those read before, N² / 2.
+        if docname not in self.data["docnames"]:
+            return
+        self.data["docnames"].discard(docname)
         for key in self._LISTS:
             self.data[key] = [r for r in self.data[key] if r.docname != docname]
         self.data["shows"].pop(docname, None)
@@ -190,6 +198,7 @@ class EditionDomain(Domain):
                 del self.entries[entry_id]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.data["docnames"].update(docnames & otherdata["docnames"])
         for key in self._LISTS:
             self.data[key].extend(r for r in otherdata[key] if r.docname in docnames)
         for docname in docnames & otherdata["shows"].keys():
@@ -200,6 +209,7 @@ class EditionDomain(Domain):
                     self.note_entry(record)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self.data["docnames"].add(docname)
         self.segments.extend(collect.segments(docname, document))
         self.mentions.extend(collect.mentions(docname, document))
         self.dates.extend(collect.dates(docname, document))

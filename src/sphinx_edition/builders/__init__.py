@@ -2,7 +2,8 @@
 
 - ``sphinx-build -b tei`` (:mod:`.tei`): the edition as one TEI P5 document;
 - on every HTML build, ``data/`` with CSV, JSON and the TEI document
-  (:mod:`.downloads`), listed by the ``ed:downloads`` directive;
+  (:mod:`.downloads`; the TEI made page by page as the pages are written, :mod:`.tei_cache`),
+  listed by the ``ed:downloads`` directive;
 - citation metadata and the "Cite this paragraph" control (:mod:`sphinx_edition.citation`).
 """
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..citation import check_config, page_context
 from .downloads import DownloadLinks, DownloadsDirective, write_data
 from .tei import TeiBuilder
+from .tei_cache import keep_part, start_writing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,3 +30,6 @@ def setup_open_data(app: Sphinx) -> None:
     app.connect("config-inited", check_config)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_data)
+    app.connect("write-started", start_writing)
+    # Late, so that the part is made from the doctree as the page is written.
+    app.connect("doctree-resolved", keep_part, priority=900)

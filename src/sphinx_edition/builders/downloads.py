@@ -2,8 +2,9 @@
 
 At the end of every HTML build (``build-finished``) the registers and the notes are written
 as CSV and JSON into ``data/`` in the output, from the ``ed`` domain's records, and the TEI
-document is made there by the same writer as ``-b tei``, over the same doctrees.  Read the
-Docs publishes the HTML output, so the files are published with the pages.
+document is assembled there by the same writer as ``-b tei``, from the parts made as the
+pages were written (:mod:`.tei_cache`).  Read the Docs publishes the HTML output, so the files
+are published with the pages.
 
 ``ed:downloads`` lists the files, with the number of records in each, on a page of the
 edition.  The links are made per builder: relative on the web, absolute (from
@@ -26,6 +27,7 @@ from ..citation import WEB_BUILDERS
 from ..exports import EXPORTS, NOTES_FILE, write_exports
 from ..metadata import edition
 from .tei import TEI_FILE, note_texts, report, write_tei
+from .tei_cache import parts_of_build
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -148,16 +150,8 @@ def write_data(app: Sphinx, exception: BaseException | None) -> None:
 
     explanations: dict[str, str] = {}
     if domain.segments:
-        # The pages were resolved, and their warnings given, when they were written.
-        with logging.suppress_logging():
-            root, problems = write_tei(
-                app.env,
-                lambda docname: app.env.get_and_resolve_doctree(
-                    docname, builder, tags=builder.tags
-                ),
-                builder.get_target_uri,
-                folder / TEI_FILE,
-            )
+        context, parts = parts_of_build(app)
+        root, problems = write_tei(context, parts, folder / TEI_FILE)
         report(problems)
         explanations = note_texts(root)
     counts = write_exports(

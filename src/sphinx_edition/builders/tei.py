@@ -19,12 +19,20 @@ The printed text is kept whole: the text of each ``<p>``, leaving out ``<corr>``
 ("Background", the start of ¶5) stays at the start of its paragraph, as printed, in
 ``<seg type="heading" rend="run-in">``: so ``p[@n=5]`` is the whole of witness line 5, and the
 seg says what the edition makes of it.
+
+The work is split so that an HTML build pays for a page only when it writes it:
+:class:`TeiContext` holds what every page needs from the whole edition (made once per build),
+:class:`PageWriter` turns one resolved page into a :class:`Part` (its paragraphs, the ids it
+asks for, its problems and the answers it got from the context), and :func:`assemble` puts the
+parts together, giving out the ids in document order.  A part is plain data, so the HTML build
+keeps the parts of pages it did not write (:mod:`.tei_cache`).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterable, Mapping, Set
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -32,6 +40,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.util.logging import get_node_location
 
 from ..config import config_location
 from ..directives import paragraph_id
@@ -60,50 +69,55 @@ if TYPE_CHECKING:
 TEI_FILE = "edition.tei.xml"
 MENTION_TAGS = {"person": "persName", "place": "placeName", "org": "orgName", "event": "rs"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
+ORDER = "ed-order"
+"""A part's own attribute on an element that wants an id, until :func:`assemble` checks it."""
 
 Resolve = Callable[[str], nodes.document]
 """Gives the resolved doctree of a document."""
 
-Problem = tuple[Subtype, str, "str | tuple[str | None, int | None] | nodes.Node"]
+Location = str | tuple[str | None, int | None]
+Problem = tuple[Subtype, str, "Location | nodes.Node"]
 """A warning for the caller to emit (the HTML build resolves doctrees with logging off)."""
 
+Question = tuple[str, str, str]
+"""What a page asks of the whole edition: ("known", id, ""), ("entry", id, kind),
+("term", term, ""), ("cite", citation id, "") or ("label", bibliography key, "")."""
 
-class TeiWriter:
-    """Builds the TEI document of the edition."""
+Event = tuple[Subtype | None, str, str, Location]
+"""In a part, in document order: (None, order, id, location) where an element wants an id,
+(subtype, message, "", location) for any other problem."""
 
-    def __init__(self, env: BuildEnvironment, resolve: Resolve, page_uri: Callable[[str], str]):
+
+@dataclass(frozen=True)
+class Part:
+    """The TEI of one page, and what it was made from, so that it can be kept and checked."""
+
+    docname: str
+    read: int  # the environment's reading time of the page when the part was made
+    page: str  # the page's URL, for links that leave the TEI
+    blocks: tuple[ET.Element, ...]  # the <p>s and <div>s of the body, for a transcribed page
+    events: tuple[Event, ...]
+    answers: tuple[tuple[Question, str], ...]
+    principles: tuple[ET.Element, ...]  # for the editorial principles page
+    definitions: tuple[tuple[str, str], ...]  # (term anchor, definition) for a glossary page
+
+
+class TeiContext:
+    """What the TEI of every page needs from the whole edition; made once per build."""
+
+    def __init__(self, env: BuildEnvironment, page_uri: Callable[[str], str]):
         self.env = env
-        self.resolve = resolve
         self.page_uri = page_uri  # a page's URI relative to the site's root
         self.info: Edition = edition(env.config)
         self.domain: Any = env.domains["ed"]
         cite: Any = env.domains.get("cite")
         self.bibliography = getattr(cite, "bibdata", None)
-        self.citation_keys = {c.citation_id: c.key for c in getattr(cite, "citations", [])}
+        self.citation_keys: dict[str, str] = {
+            c.citation_id: c.key for c in getattr(cite, "citations", [])
+        }
         self.labels = source_labels(self.bibliography)
-        self.ids: set[str] = set()
         self.known = self._local_ids()
-        self.problems: list[Problem] = []
-        self.docname = ""
-        self.notes: dict[str, editorial_note] = {}
-        self.pending: list[nodes.Element] = []
-
-    # -- the document --------------------------------------------------------------------
-
-    def document(self) -> ET.Element:
-        root = element("TEI", **{XML_LANG: self.info.language})
-        root.append(self.header())
-        text = child(root, "text", **{XML_LANG: self.info.language})
-        self.body(text)
-        glossary = self.glossary()
-        if glossary is not None:
-            back = child(text, "back")
-            back.append(glossary)
-        terms = {t.term: xml_name(t.anchor) for t in self.domain.terms if t.anchor}
-        stand_off = standoff(self.domain.all_entries(), self.bibliography, self.labels, terms)
-        if len(stand_off):
-            root.append(stand_off)
-        return root
+        self.term_anchors = self._term_anchors()
 
     def _local_ids(self) -> set[str]:
         """Every id the document will hold, so that links to them become local pointers."""
@@ -115,51 +129,30 @@ class TeiWriter:
         known.update(bibl_id(key) for key in self.labels)
         return known
 
-    def _assign_id(self, made: ET.Element, wanted: str, node: nodes.Node | None) -> None:
-        name = xml_name(wanted)
-        if name in self.ids:
-            self.problems.append(
-                (
-                    Subtype.EXPORT,
-                    f"TEI: the id {name!r} is given twice; the second is left without it",
-                    node if node is not None else (self.docname, 0),
-                )
-            )
-            return
-        self.ids.add(name)
-        made.set(XML_ID, name)
+    def _term_anchors(self) -> dict[str, str]:
+        """The anchor of each term, as its first definition gives it."""
+        anchors: dict[str, str] = {}
+        for defined in self.domain.terms:
+            anchors.setdefault(defined.term, defined.anchor)
+        return anchors
 
-    # -- the header ----------------------------------------------------------------------
+    def answer(self, question: Question) -> str:
+        """The answer to a page's question; "" for no (no such id, entry, term or key)."""
+        what, name, kind = question
+        if what == "known":
+            return "1" if name in self.known else ""
+        if what == "entry":
+            record = self.domain.entry(name, kind or None)
+            return f"{record.kind} {record.anchor}" if record is not None else ""
+        if what == "term":
+            return self.term_anchors.get(name, "")
+        if what == "cite":
+            return self.citation_keys.get(name, "")
+        label: str = self.labels.get(name, "")
+        return label
 
-    def header(self) -> ET.Element:
-        from .._setup import __version__  # here: _setup imports this package
-
-        witness = self.env.config.edition_witness or ""
-        source = source_desc(
-            self.info,
-            self.bibliography,
-            Path(witness).name if witness else "",
-            self.domain.data.get("witness_digest", ""),
-        )
-        return header(self.info, source, self.principles(), __version__)
-
-    def principles(self) -> Iterator[ET.Element]:
-        """The editorial principles page (``edition_principles``), paragraph by paragraph."""
-        docname = self.info.principles
-        if not docname:
-            return
-        if docname not in self.env.found_docs:
-            self.problems.append(
-                (
-                    Subtype.EXPORT,
-                    f"edition_principles: no document {docname!r}; the TEI header leaves it out",
-                    config_location(self.env.srcdir, "edition_principles"),
-                )
-            )
-            return
-        yield from principles_paragraphs(self.resolve(docname))
-
-    # -- the text ------------------------------------------------------------------------
+    def page_url(self, docname: str) -> str:
+        return self.info.page_url(self.page_uri(docname))
 
     def transcription_docnames(self) -> list[str]:
         """The pages that hold the transcription, in the order of their paragraphs."""
@@ -169,32 +162,97 @@ class TeiWriter:
             first[segment.docname] = min(first.get(segment.docname, number), number)
         return sorted(first, key=lambda d: (first[d], d))
 
-    def body(self, text: ET.Element) -> None:
-        body = child(text, "body")
-        for docname in self.transcription_docnames():
-            self.docname = docname
-            doctree = self.resolve(docname)
-            self.notes = {n["anchor"]: n for n in doctree.findall(editorial_note)}
-            self.pending = []
-            for node in doctree.children:
-                self.block(body, node)
-            if self.pending:
-                self.problems.append(
-                    (
-                        Subtype.EXPORT,
-                        "TEI: witness text set as a heading with no paragraph after it",
-                        self.pending[0],
-                    )
-                )
-        if not len(body):
-            self.problems.append(
-                (
-                    Subtype.EXPORT,
-                    "TEI: the edition has no transcription (no ed:paragraph); its body is empty",
-                    config_location(self.env.srcdir, "edition_witness"),
-                )
+    def glossary_docnames(self) -> list[str]:
+        return sorted({t.docname for t in self.domain.terms})
+
+    def principles_docname(self) -> str:
+        """The editorial principles page, if it is one of the project's documents."""
+        docname = self.info.principles
+        return docname if docname and docname in self.env.found_docs else ""
+
+    def needed(self) -> list[str]:
+        """The pages the TEI is made from, each once, in the order they are used."""
+        order = [self.principles_docname(), *self.transcription_docnames()]
+        return list(dict.fromkeys(d for d in [*order, *self.glossary_docnames()] if d))
+
+    def is_current(self, part: Part) -> bool:
+        """Whether a part kept from an earlier build still says what the page would say now."""
+        return (
+            part.read == self.env.all_docs.get(part.docname)
+            and part.page == self.page_url(part.docname)
+            and all(self.answer(question) == given for question, given in part.answers)
+        )
+
+
+def make_part(context: TeiContext, docname: str, doctree: nodes.document) -> Part:
+    """The part of the TEI that the resolved *doctree* of *docname* gives."""
+    writer = PageWriter(context, docname)
+    blocks: tuple[ET.Element, ...] = ()
+    if docname in context.transcription_docnames():
+        blocks = writer.body(doctree)
+    principles: tuple[ET.Element, ...] = ()
+    if docname == context.info.principles:
+        principles = tuple(principles_paragraphs(doctree))
+    definitions: tuple[tuple[str, str], ...] = ()
+    if any(t.docname == docname for t in context.domain.terms):
+        definitions = _definitions(doctree)
+    return Part(
+        docname=docname,
+        read=context.env.all_docs.get(docname, 0),
+        page=context.page_url(docname),
+        blocks=blocks,
+        events=tuple(writer.events),
+        answers=tuple(writer.answers.items()),
+        principles=principles,
+        definitions=definitions,
+    )
+
+
+class PageWriter:
+    """Builds the TEI of one page's transcription from its resolved doctree."""
+
+    def __init__(self, context: TeiContext, docname: str):
+        self.context = context
+        self.docname = docname
+        self.events: list[Event] = []
+        self.answers: dict[Question, str] = {}
+        self.notes: dict[str, editorial_note] = {}
+        self.pending: list[nodes.Element] = []
+
+    def ask(self, what: str, name: str, kind: str = "") -> str:
+        question = (what, name, kind)
+        found = self.answers.get(question)
+        if found is None:
+            found = self.answers[question] = self.context.answer(question)
+        return found
+
+    def problem(self, subtype: Subtype, message: str, where: Location | nodes.Node) -> None:
+        location = get_node_location(where) or "" if isinstance(where, nodes.Node) else where
+        self.events.append((subtype, message, "", location))
+
+    def _assign_id(self, made: ET.Element, wanted: str, node: nodes.Node) -> None:
+        # Set now, where the attribute stands in the printed document; taken off by
+        # assemble() if an earlier page has it.
+        order, name = str(len(self.events)), xml_name(wanted)
+        made.set(XML_ID, name)
+        made.set(ORDER, order)
+        self.events.append((None, order, name, get_node_location(node) or ""))
+
+    # -- the text ------------------------------------------------------------------------
+
+    def body(self, doctree: nodes.document) -> tuple[ET.Element, ...]:
+        body = element("body")
+        self.notes = {n["anchor"]: n for n in doctree.findall(editorial_note)}
+        self.pending = []
+        for node in doctree.children:
+            self.block(body, node)
+        if self.pending:
+            self.problem(
+                Subtype.EXPORT,
+                "TEI: witness text set as a heading with no paragraph after it",
+                self.pending[0],
             )
-            child(body, "p")
+        return tuple(body)
 
     def block(self, parent: ET.Element, node: nodes.Node) -> None:
         if isinstance(node, nodes.section):
@@ -274,13 +332,9 @@ class TeiWriter:
 
     def mention(self, parent: ET.Element, node: mention) -> None:
         kind = node["kind"]
-        record = self.domain.entry(node["target"], None if kind == "entry" else kind)
-        kind = record.kind if record is not None else kind
-        made = child(
-            parent,
-            MENTION_TAGS.get(kind, "rs"),
-            ref=f"#{record.anchor}" if record is not None else "",
-        )
+        found = self.ask("entry", node["target"], "" if kind == "entry" else kind)
+        kind, _, anchor = found.partition(" ") if found else (kind, "", "")
+        made = child(parent, MENTION_TAGS.get(kind, "rs"), ref=f"#{anchor}" if found else "")
         if made.tag == "rs":
             made.set("type", kind if kind in MENTION_TAGS else "entry")
         self.children(made, node)
@@ -292,9 +346,9 @@ class TeiWriter:
                 attributes = date_attributes(node["value"], node["calendar"])
             except ValueError:
                 attributes = {}  # reported where the date is written
-        event = self.domain.entry(node["event"], "event") if node["event"] else None
-        if event is not None:
-            attributes["corresp"] = f"#{event.anchor}"
+        event = self.ask("entry", node["event"], "event") if node["event"] else ""
+        if event:
+            attributes["corresp"] = f"#{event.partition(' ')[2]}"
         self.children(child(parent, "date", **attributes), node)
 
     def lemma(self, parent: ET.Element, node: lemma) -> None:
@@ -318,11 +372,12 @@ class TeiWriter:
         anchor = ""
         if isinstance(node, addnodes.pending_xref):
             wanted = str(node["reftarget"]).lower()
-            anchor = next((t.anchor for t in self.domain.terms if t.term == wanted), "")
+            anchor = self.ask("term", wanted)
         else:
             anchor = urldefrag(node.get("refuri", ""))[1] or node.get("refid", "")
         name = xml_name(anchor) if anchor else ""
-        self.children(child(parent, "term", ref=f"#{name}" if name in self.known else ""), node)
+        known = bool(name) and bool(self.ask("known", name))
+        self.children(child(parent, "term", ref=f"#{name}" if known else ""), node)
 
     def citation(self, parent: ET.Element, node: nodes.inline) -> None:
         """A citation in a note, ``(Lüthi, 2008)``: a <bibl> whose links name the entries."""
@@ -330,8 +385,8 @@ class TeiWriter:
         for item in node.children:
             if isinstance(item, nodes.reference):
                 fragment = urldefrag(item.get("refuri", ""))[1] or item.get("refid", "")
-                key = self.citation_keys.get(fragment, "")
-                target = f"#{bibl_id(key)}" if key and key in self.labels else ""
+                key = self.ask("cite", fragment) if fragment else ""
+                target = f"#{bibl_id(key)}" if key and self.ask("label", key) else ""
                 self.children(child(made, "ref", target=target) if target else made, item)
             else:
                 self.inline(made, item)
@@ -346,9 +401,9 @@ class TeiWriter:
             # Other schemes (javascript:, data:) would run in a reader's TEI viewer.
             return str(refuri) if scheme in SAFE_SCHEMES else ""
         fragment = urldefrag(refuri)[1]
-        if fragment and xml_name(fragment) in self.known:
+        if fragment and self.ask("known", xml_name(fragment)):
             return f"#{xml_name(fragment)}"
-        page = self.info.page_url(self.page_uri(self.docname))
+        page = self.context.page_url(self.docname)
         return urljoin(page, refuri) if page else ""
 
     def note(self, node: editorial_note) -> ET.Element:
@@ -377,41 +432,115 @@ class TeiWriter:
         if sources:
             listing = child(made, "listBibl", type="sources")
             for key in sources:
-                target = f"#{bibl_id(key)}" if key in self.labels else ""
-                child(child(listing, "bibl"), "ref", self.labels.get(key, key), target=target)
+                label = self.ask("label", key)
+                target = f"#{bibl_id(key)}" if label else ""
+                child(child(listing, "bibl"), "ref", label or key, target=target)
         return made
 
-    # -- the back ------------------------------------------------------------------------
 
-    def glossary(self) -> ET.Element | None:
-        terms = sorted(self.domain.terms, key=lambda t: (t.display.lower(), t.anchor))
-        if not terms:
-            return None
-        definitions = self._definitions({t.docname for t in terms})
+def _definitions(doctree: nodes.document) -> tuple[tuple[str, str], ...]:
+    """The full definition of each glossary term on a page, by the term's anchor."""
+    found: list[tuple[str, str]] = []
+    for item in doctree.findall(nodes.definition_list_item):
+        definition = next(iter(item.findall(nodes.definition)), None)
+        if definition is None:
+            continue
+        text = " ".join(definition.astext().split())
+        for term in item.findall(nodes.term):
+            found.extend((anchor, text) for anchor in term["ids"])
+    return tuple(found)
+
+
+def assemble(context: TeiContext, parts: Mapping[str, Part]) -> tuple[ET.Element, list[Problem]]:
+    """The TEI document from the parts of the pages in :meth:`TeiContext.needed`, with the
+    problems found; an id asked for twice goes to the first asker, in document order."""
+    from .._setup import __version__  # here: _setup imports this package
+
+    info, domain = context.info, context.domain
+    problems: list[Problem] = []
+    ids: set[str] = set()
+    root = element("TEI", **{XML_LANG: info.language})
+    principles: Iterable[ET.Element] = ()
+    if info.principles and not context.principles_docname():
+        problems.append(
+            (
+                Subtype.EXPORT,
+                f"edition_principles: no document {info.principles!r}; the TEI header leaves it "
+                "out",
+                config_location(context.env.srcdir, "edition_principles"),
+            )
+        )
+    elif info.principles:
+        principles = parts[info.principles].principles
+    witness = context.env.config.edition_witness or ""
+    source = source_desc(
+        info,
+        context.bibliography,
+        Path(witness).name if witness else "",
+        domain.data.get("witness_digest", ""),
+    )
+    root.append(header(info, source, principles, __version__))
+    text = child(root, "text", **{XML_LANG: info.language})
+    body = child(text, "body")
+    last = ""
+    for docname in context.transcription_docnames():
+        last = docname
+        part = parts[docname]
+        wanting = {
+            made.get(ORDER): made
+            for block in part.blocks
+            for made in block.iter()
+            if ORDER in made.attrib
+        }
+        body.extend(part.blocks)
+        for subtype, first, second, location in part.events:
+            if subtype is not None:
+                problems.append((subtype, first, location))
+                continue
+            made = wanting[first]
+            del made.attrib[ORDER]
+            if second in ids:
+                problems.append((Subtype.EXPORT, _twice(second), location))
+                del made.attrib[XML_ID]
+            else:
+                ids.add(second)
+    if not len(body):
+        problems.append(
+            (
+                Subtype.EXPORT,
+                "TEI: the edition has no transcription (no ed:paragraph); its body is empty",
+                config_location(context.env.srcdir, "edition_witness"),
+            )
+        )
+        child(body, "p")
+    terms = sorted(domain.terms, key=lambda t: (t.display.lower(), t.anchor))
+    if terms:
+        definitions: dict[str, str] = {}
+        for docname in context.glossary_docnames():
+            definitions.update(parts[docname].definitions)
         div = element("div", type="glossary")
         child(div, "head", "Glossary")
         listing = child(div, "list", type="gloss")
         for term in terms:
             label = child(listing, "label")
             made = child(label, "term", term.display)
-            if term.anchor:
-                self._assign_id(made, term.anchor, None)
+            name = xml_name(term.anchor)
+            if term.anchor and name in ids:
+                problems.append((Subtype.EXPORT, _twice(name), (last, 0)))
+            elif term.anchor:
+                ids.add(name)
+                made.set(XML_ID, name)
             child(listing, "item", definitions.get(term.anchor) or term.definition)
-        return div
+        child(text, "back").append(div)
+    anchors = {t.term: xml_name(t.anchor) for t in domain.terms if t.anchor}
+    stand_off = standoff(domain.all_entries(), context.bibliography, context.labels, anchors)
+    if len(stand_off):
+        root.append(stand_off)
+    return root, problems
 
-    def _definitions(self, docnames: Set[str]) -> dict[str, str]:
-        """The full definition of each glossary term, by the term's anchor."""
-        found: dict[str, str] = {}
-        for docname in sorted(docnames):
-            for item in self.resolve(docname).findall(nodes.definition_list_item):
-                definition = next(iter(item.findall(nodes.definition)), None)
-                if definition is None:
-                    continue
-                text = " ".join(definition.astext().split())
-                for term in item.findall(nodes.term):
-                    for anchor in term["ids"]:
-                        found[anchor] = text
-        return found
+
+def _twice(name: str) -> str:
+    return f"TEI: the id {name!r} is given twice; the second is left without it"
 
 
 def _is_term(node: nodes.Node) -> TypeGuard[nodes.Element]:
@@ -434,16 +563,20 @@ def _plain(node: nodes.Node) -> str:
     return ""
 
 
+def make_parts(context: TeiContext, resolve: Resolve) -> dict[str, Part]:
+    """The parts of every page the TEI needs, each page resolved once."""
+    return {d: make_part(context, d, resolve(d)) for d in context.needed()}
+
+
 def write_tei(
-    env: BuildEnvironment, resolve: Resolve, page_uri: Callable[[str], str], path: Path
+    context: TeiContext, parts: Mapping[str, Part], path: Path
 ) -> tuple[ET.Element, list[Problem]]:
-    """Build the TEI document of the edition, write it to *path*, and return it with the
+    """Assemble the TEI document of the edition, write it to *path*, and return it with the
     problems found (for the caller to report)."""
-    writer = TeiWriter(env, resolve, page_uri)
-    root = writer.document()
+    root, problems = assemble(context, parts)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(serialise(root))
-    return root, writer.problems
+    return root, problems
 
 
 def note_texts(root: ET.Element) -> dict[str, str]:
@@ -485,12 +618,14 @@ class TeiBuilder(Builder):
         pass
 
     def write_documents(self, docnames: Set[str]) -> None:
-        _, problems = write_tei(
-            self.env,
-            lambda docname: self.env.get_and_resolve_doctree(docname, self, tags=self.tags),
-            lambda docname: f"{docname}{self.config.html_file_suffix or '.html'}",
-            Path(self.outdir) / TEI_FILE,
+        context = TeiContext(
+            self.env, lambda docname: f"{docname}{self.config.html_file_suffix or '.html'}"
         )
+        parts = make_parts(
+            context,
+            lambda docname: self.env.get_and_resolve_doctree(docname, self, tags=self.tags),
+        )
+        _, problems = write_tei(context, parts, Path(self.outdir) / TEI_FILE)
         report(problems)
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
