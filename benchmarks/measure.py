@@ -51,7 +51,6 @@ def instrument() -> None:
     for name in (
         "BackReferences",
         "Timeline",
-        "HoverCards",
         "JsonLd",
         "ApparatusTable",
         "ReadingSwitch",
@@ -61,7 +60,14 @@ def instrument() -> None:
         _timed(getattr(transforms, name), "run")
     # Event handlers are connected by the names _setup and builders imported, so they are
     # wrapped there (wrapping them in their own modules would time nothing).
-    for name in ("pages_to_rewrite", "reread_on_witness_change", "log_summary"):
+    for name in (
+        "pages_to_rewrite",
+        "reread_on_witness_change",
+        "log_summary",
+        "write_cards",
+        "page_assets",
+        "serve_static",
+    ):
         _timed(_setup, name)
     # The data/ folder (CSV, JSON, TEI) and the TEI parts made as pages are written.
     for name in ("write_data", "keep_part", "start_writing"):

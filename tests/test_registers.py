@@ -246,14 +246,34 @@ def test_incremental_edit_of_an_entry_updates_every_page_that_shows_it(
     app = make_app("html", srcdir=srcdir)
     app.build()
     orgs_written = (app.outdir / "orgs.html").stat().st_mtime_ns
+    text_written = (app.outdir / "text.html").stat().st_mtime_ns
     edit(srcdir / "events.md", ":date: 1969-09-11", ":date: 1969-09-12")
     edit(srcdir / "people.md", ":summary: Soviet Premier, 1964–1980.", ":summary: Premier.")
     app.build()  # incremental: no -E
     assert cards_of(app.outdir)["people.html#person-kosygin"]["s"] == "Premier."
     assert "<em>Premier.</em>" in page(app, "people")
     assert "12 September 1969 · Kosygin–Zhou meeting" in page(app, "timeline")
-    # A page that shows neither entry is not written again.
+    # A page that shows neither entry is not written again; nor is the text, whose links to
+    # them lead where they did (its cards are in the cards file).
     assert (app.outdir / "orgs.html").stat().st_mtime_ns == orgs_written
+    assert (app.outdir / "text.html").stat().st_mtime_ns == text_written
+
+
+def test_incremental_rename_of_an_entry_rewrites_the_pages_that_link_to_it(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    # A name is what {ed:entry} prints and what its card is titled: the pages that mention
+    # the entry are written again, as is its register; a page that does not mention it is not.
+    srcdir = copy_root("registers")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    written = {p: (app.outdir / p).stat().st_mtime_ns for p in ("text.html", "orgs.html")}
+    edit(srcdir / "people.md", ":name: Alexei Kosygin", ":name: Aleksei Kosygin")
+    app.build()
+    assert (app.outdir / "text.html").stat().st_mtime_ns != written["text.html"]
+    assert (app.outdir / "orgs.html").stat().st_mtime_ns == written["orgs.html"]
+    assert "Aleksei Kosygin" in page(app, "people")
+    assert cards_of(app.outdir)["people.html#person-kosygin"]["t"] == "Aleksei Kosygin"
 
 
 def test_incremental_deletion_of_a_mentioned_entry_warns_at_its_mentions(

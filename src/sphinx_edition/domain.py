@@ -15,6 +15,7 @@ Data shape (``data_version`` 3); every record carries its docname, so purge is a
         "terms": [TermDefinition, ...],      # glossary terms as defined
         "witness_digest": str,               # SHA-256 of the witness at the last check
         "fingerprints": {id: str},           # what each entry looked like at the last write
+        "link_fingerprints": {id: str},      # where links to it pointed and the name shown
         "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
                                              # the timeline ("timeline"), for rewriting
         "docnames": {docname, ...},          # the documents read, so that clearing one that
@@ -111,10 +112,11 @@ class EditionDomain(Domain):
         "terms": [],
         "witness_digest": "",
         "fingerprints": {},
+        "link_fingerprints": {},
         "shows": {},
         "docnames": set(),
     }
-    data_version = 3
+    data_version = 4
 
     # -- the data, typed ---------------------------------------------------------------
 

@@ -209,8 +209,20 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]
         writer.writerows(rows)
 
 
-def write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write *data* with each of its ``items`` on a line of its own.
+
+    Readable and easy to diff; and each line is made by json's C encoder, which ``indent=``
+    would turn off (pure-Python encoding cost a second of every build at 200 articles).
+    """
+    head = [
+        f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in data.items()
+        if key != "items"
+    ]
+    items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data.get("items", ()))
+    body = ", ".join([*head, f'"items": [\n{items}\n]' if items else '"items": []'])
+    path.write_text("{" + body + "}\n", encoding="utf-8")
 
 
 def write_exports(

@@ -44,33 +44,55 @@ def reread_on_witness_change(
     return sorted({s.docname for s in domain.segments} - removed)
 
 
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()
+
+
 def fingerprints(domain: Any) -> dict[str, str]:
-    """For each entry id, a digest of its record and of every mention of it."""
+    """For each entry id, a digest of its record and of every mention of it: what a register
+    page or the timeline shows of it."""
     mentions: dict[str, list[Any]] = {}
     for record in domain.mentions:
         mentions.setdefault(record.target, []).append(record)
     result = {}
     for entry_id, records in domain.entries.items():
-        shown = (records, sorted(mentions.get(entry_id, ())))
-        result[entry_id] = hashlib.sha256(repr(shown).encode()).hexdigest()
+        result[entry_id] = _digest((records, sorted(mentions.get(entry_id, ()))))
     for entry_id in mentions.keys() - result.keys():  # mentions of an unknown (deleted) id
-        result[entry_id] = hashlib.sha256(repr(sorted(mentions[entry_id])).encode()).hexdigest()
+        result[entry_id] = _digest(sorted(mentions[entry_id]))
     return result
+
+
+def link_fingerprints(domain: Any) -> dict[str, str]:
+    """For each entry id, a digest of what a link to it shows in a page that mentions it:
+    where it points and the name it may print.  The cards are in one file of their own, so a
+    new summary or date does not make every page that names the entry be written again."""
+    return {
+        entry_id: _digest([(r.docname, r.anchor, r.kind, r.name) for r in records])
+        for entry_id, records in domain.entries.items()
+    }
+
+
+def _differing(now: dict[str, str], before: dict[str, str]) -> set[str]:
+    return {key for key in now.keys() | before.keys() if now.get(key) != before.get(key)}
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """``env-updated``: the pages that show an entry whose data or mentions changed."""
     domain: Any = env.domains["ed"]
-    now = fingerprints(domain)
+    now, links = fingerprints(domain), link_fingerprints(domain)
     before: dict[str, str] = domain.data["fingerprints"]
+    links_before: dict[str, str] = domain.data["link_fingerprints"]
     changed = {i for i in now.keys() | before.keys() if now.get(i) != before.get(i)}
-    domain.data["fingerprints"] = now
-    if not changed:
+    relinked = {
+        i for i in links.keys() | links_before.keys() if links.get(i) != links_before.get(i)
+    }
+    domain.data["fingerprints"], domain.data["link_fingerprints"] = now, links
+    if not changed and not relinked:
         return []
     kinds = {r.kind for i in changed for r in domain.entries.get(i, ())}
     showing: set[str] = set()
-    # Pages whose cards show a changed entry.
-    showing.update(m.docname for m in domain.mentions if m.target in changed)
+    # Pages that link to an entry that moved, was renamed, added or deleted.
+    showing.update(m.docname for m in domain.mentions if m.target in relinked)
     # Register pages of the kinds concerned, and the timeline if an event changed.
     for docname in env.found_docs:
         shows = domain.data["shows"].get(docname, ())

@@ -156,8 +156,14 @@ def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Diverge
         if number not in heads:
             problems.append(_missing(number, witness, heads))
             continue
+        expected = normalise(witness[number - 1])
+        # The same text as _map_paragraph's, without mapping each character to its line:
+        # only a paragraph that differs needs the map, to say where.
+        joined = " ".join("".join(p.text for p in s.pieces) for s in by_number[number])
+        if normalise(joined) == expected:
+            continue
         mapped = _map_paragraph(by_number[number])
-        difference = describe_difference(normalise(witness[number - 1]), mapped.text)
+        difference = describe_difference(expected, mapped.text)
         if difference is not None:
             index, description = difference
             if mapped.where:
