@@ -328,7 +328,7 @@ def test_notes_root_data(make_app: MakeApp, copy_root: Callable[[str], Path]) ->
     ]
     assert rows[1]["explanation"] == 'Misprint for "born".'
     assert rows[0]["explanation"] == "The base was handed over in May 1955 [Lüthi, 2008]."
-    assert rows[0]["sources"] == "luthi2008"
+    assert rows[0]["sources"] == "luthi2008; westad1998"
     assert rows[0]["url"] == "text.html#note-lushun-date"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import edit, warnings_of
+from conftest import cards_of, edit, warnings_of
 
 MakeApp = Callable[..., SphinxTestApp]
 
@@ -79,6 +79,16 @@ def test_note_shows_category_reading_explanation_and_sources(notes: SphinxTestAp
     assert "<strong>In May 1955</strong>" in note
     assert "The base was handed over in May 1955" in note
     assert ">Lüthi, 2008</a>" in note  # a real citation, resolved by sphinxcontrib-bibtex
+    # Of its sources, the note names after its explanation only the one the explanation does
+    # not cite; the apparatus lists both.
+    also = re.findall(r'<p class="ed-note-sources">(.*?)</p>', note)
+    assert len(also) == 1
+    assert also[0].startswith("Also: ")
+    assert ">Westad, 1998</a>" in also[0]
+    assert "Lüthi" not in also[0]
+    apparatus = (notes.outdir / "apparatus.html").read_text(encoding="utf-8")
+    assert "Lüthi 2008" in apparatus
+    assert "Westad 1998" in apparatus
     assert 'href="apparatus.html#a-note-lushun-date"' in note  # and back to the apparatus
 
 
@@ -133,7 +143,7 @@ def test_pdf_source_puts_notes_in_footnotes_and_prints_the_text_as_printed(
             "structure, calendar, romanisation) [edition.note]",
         ),
         (
-            (":sources: luthi2008\n", ""),
+            (":sources: luthi2008, westad1998\n", ""),
             "text.md:14: WARNING: ed:note: no :sources: (only typographical notes may omit "
             "them) [edition.note]",
         ),
@@ -189,3 +199,15 @@ def test_suppress_warnings_silences_note_problems(
     app = make_app("html", srcdir=srcdir, confoverrides={"suppress_warnings": ["edition.note"]})
     app.build()
     assert warnings_of(app) == []
+
+
+def test_citations_have_cards_with_the_full_reference(notes: SphinxTestApp) -> None:
+    html = (notes.outdir / "text.html").read_text(encoding="utf-8")
+    cited = re.search(r'href="(bibliography\.html#[^"]+)">Lüthi, 2008</a>', html)
+    assert cited, html
+    card = cards_of(notes.outdir)[cited.group(1)]
+    assert card["k"] == "source"
+    assert card["w"] == "Bibliography"
+    assert card["s"].startswith("Lorenz M. Lüthi. The Sino-Soviet Split")
+    # The link carries no tooltip repeating it (the test root sets bibtex_tooltips = False).
+    assert 'title="Lorenz' not in html

@@ -42,8 +42,13 @@ from .transforms import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docutils.nodes import Element
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
+
+    Visitors = tuple[Callable[..., None], Callable[..., None] | None]
 
 __version__ = "0.1.0"
 
@@ -67,73 +72,55 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     container = (writers.visit_container_default, writers.depart_container_default)
     inline = (writers.visit_inline_default, writers.depart_inline_default)
     number_text = (writers.visit_number_text, writers.depart_number_text)
-    app.add_node(
+    skip = (writers.skip, None)
+
+    def add_node(node: type[Element], default: Visitors, **special: Visitors) -> None:
+        """Register *node* with *default* visitors for every builder but those in *special*."""
+        app.add_node(node, **{**dict.fromkeys(_BUILDERS, default), **special})  # type: ignore[arg-type]
+
+    add_node(
         witness_paragraph,
+        container,
         html=(writers.visit_paragraph_html, writers.depart_paragraph_html),
         latex=(writers.visit_paragraph_latex, writers.depart_paragraph_latex),
-        text=container,
-        man=container,
-        texinfo=container,
     )
-    app.add_node(
+    add_node(
         paragraph_number,
+        number_text,
         html=(writers.visit_number_html, writers.depart_number_html),
         latex=(writers.visit_number_latex, writers.depart_number_latex),
-        text=number_text,
-        man=number_text,
-        texinfo=number_text,
     )
-    app.add_node(
-        date_mention,
-        html=(writers.visit_date_html, writers.depart_date_html),
-        **{b: inline for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
-    )
-    app.add_node(
-        mention,
-        html=(writers.visit_mention_html, writers.depart_mention_html),
-        **{b: inline for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
-    )
+    add_node(date_mention, inline, html=(writers.visit_date_html, writers.depart_date_html))
+    add_node(mention, inline, html=(writers.visit_mention_html, writers.depart_mention_html))
     for inline_node in (witness_text, duration_claim, sequence_claim):
-        app.add_node(inline_node, **dict.fromkeys(_BUILDERS, inline))  # type: ignore[arg-type]
-    for block in (register_entry, register, backrefs, timeline):
-        app.add_node(block, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
-
-    note_html = (writers.visit_note_html, writers.depart_note_html)
-    app.add_node(
+        add_node(inline_node, inline)
+    for block in (register_entry, register, backrefs, timeline, apparatus):
+        add_node(block, container)
+    add_node(
         editorial_note,
-        html=note_html,
+        container,
+        html=(writers.visit_note_html, writers.depart_note_html),
         latex=(writers.visit_note_latex, writers.depart_note_latex),
-        text=container,
-        man=container,
-        texinfo=container,
     )
-    app.add_node(
+    add_node(
         note_ref,
+        number_text,
         html=(writers.visit_note_ref_html, writers.depart_note_ref_html),
-        latex=(writers.skip, None),
-        text=number_text,
-        man=number_text,
-        texinfo=number_text,
+        latex=skip,
     )
-    app.add_node(
+    add_node(
         lemma,
+        inline,
         html=(writers.visit_lemma_html, writers.depart_lemma_html),
         latex=(writers.visit_lemma_latex, writers.depart_lemma_latex),
-        text=inline,
-        man=inline,
-        texinfo=inline,
     )
-    app.add_node(
-        correction,
-        html=inline,
-        **dict.fromkeys(("latex", "text", "man", "texinfo"), (writers.skip, None)),  # type: ignore[arg-type]
-    )
-    app.add_node(
+    # Outside the web, the corrected reading stands only in the note.
+    add_node(correction, skip, html=inline)
+    add_node(
         note_body,
+        container,
         html=(writers.visit_note_body_html, writers.depart_note_body_html),
-        **{b: container for b in _BUILDERS if b != "html"},  # type: ignore[arg-type]
     )
-    app.add_node(apparatus, **dict.fromkeys(_BUILDERS, container))  # type: ignore[arg-type]
 
     app.add_transform(PlaceLemmas)
     # After Sphinx's collectors (priority 500) have copied the section titles.

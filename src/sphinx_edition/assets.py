@@ -32,23 +32,20 @@ DESIGN_TABS = "design-tabs.js"
 PYGMENTS_CSS = "pygments.css"
 
 
-def design_classes(doctree: nodes.Node) -> set[str]:
-    """The sphinx-design classes (``sd-*``) used anywhere in *doctree*."""
-    found: set[str] = set()
+def page_uses(doctree: nodes.Node) -> tuple[set[str], bool]:
+    """The sphinx-design classes (``sd-*``) in *doctree*, and whether it has code that
+    Pygments colours (blocks, or highlighted inline code); one walk over the tree."""
+    design: set[str] = set()
+    code = False
     for node in doctree.findall(nodes.Element):
-        classes: list[str] = node.get("classes", [])
-        found.update(c for c in classes if c.startswith("sd-"))
-    return found
-
-
-def has_code(doctree: nodes.Node) -> bool:
-    """Whether *doctree* has code that Pygments colours (blocks, or highlighted inline code)."""
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, nodes.literal_block | nodes.doctest_block):
-            return True
-        if "highlight" in node.get("classes", ()) or "code" in node.get("classes", ()):
-            return True
-    return False
+        classes: list[str] = node["classes"]
+        design.update(c for c in classes if c.startswith("sd-"))
+        code = code or (
+            isinstance(node, nodes.literal_block | nodes.doctest_block)
+            or "highlight" in classes
+            or "code" in classes
+        )
+    return design, code
 
 
 def _name(asset: Any) -> str:
@@ -62,11 +59,11 @@ def page_assets(
     use them."""
     if doctree is None or not app.config.edition_prune_assets:
         return  # a page without a tree (search, index) keeps what the theme expects
-    used = design_classes(doctree)
+    used, code = page_uses(doctree)
     unused: set[str] = set()
     if not used:
         unused.add(DESIGN_CSS)
-    if not has_code(doctree):
+    if not code:
         unused.add(PYGMENTS_CSS)
     context["css_files"] = [
         css

@@ -1,3 +1,39 @@
+/* sphinx-edition: files of the site's own _static folder that a page loads only when a reader
+ * first needs them (the hover cards, the cite dialog).  Each is loaded once; whatever asks for
+ * it meanwhile waits for it.  If it fails to load, the next request tries again. */
+var edLoad = (function () {
+  "use strict";
+  var here = document.currentScript && document.currentScript.src;
+  var done = {}, waiting = {};
+  return function (names, then) {
+    var key = names.join(" ");
+    if (!here) return;
+    if (done[key]) { then(); return; }
+    if (waiting[key]) { waiting[key].push(then); return; }
+    waiting[key] = [then];
+    names.forEach(function (name) {
+      var url = new URL(name, here).href;
+      if (/\.css$/.test(name)) {
+        var style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = url;
+        document.head.appendChild(style);
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = function () {
+        var queue = waiting[key];
+        done[key] = true;
+        delete waiting[key];
+        queue.forEach(function (f) { f(); });
+      };
+      script.onerror = function () { delete waiting[key]; };
+      document.head.appendChild(script);
+    });
+  };
+})();
+
 /* sphinx-edition: the reading switch and the sidenotes' alignment. */
 (function () {
   "use strict";
@@ -56,21 +92,8 @@
   var here = document.currentScript && document.currentScript.src;
   if (!here) return;
   var root = new URL("..", here).href;
-  var cards = null, waiting = null, card = null, owner = null, timer = null;
+  var cards = {}, card = null, owner = null, timer = null;
 
-  function load(then) {
-    if (cards) { then(); return; }
-    if (waiting) { waiting.push(then); return; }
-    waiting = [then];
-    var script = document.createElement("script");
-    script.src = new URL("ed-cards.js", here).href;
-    script.onload = script.onerror = function () {
-      cards = window.edCards || {};
-      var queue = waiting; waiting = null;
-      queue.forEach(function (f) { f(); });
-    };
-    document.head.appendChild(script);
-  }
   /* The link's target as the cards are keyed: "people.html#person-kosygin". */
   function target(link) {
     if (!(link instanceof HTMLAnchorElement) || !link.hash) return null;
@@ -124,7 +147,8 @@
     var keys = target(link);
     if (!keys) return;
     clearTimeout(timer);
-    load(function () {
+    edLoad(["ed-cards.js"], function () {
+      cards = window.edCards || {};
       var data = cards[keys[0]] || cards[keys[1]];
       /* Still wanted?  The pointer or the focus may have moved on while the cards loaded. */
       if (!data || !(link.matches(":hover") || link === document.activeElement)) return;
@@ -179,25 +203,7 @@
  * ¶ number is still the paragraph's permalink. */
 (function () {
   "use strict";
-  var here = document.currentScript && document.currentScript.src;
-  if (!here || !document.getElementById("ed-cite-data")) return;
-  var waiting = null;
-  function load(then) {
-    if (window.edCite) { then(); return; }
-    if (waiting) { waiting.push(then); return; }
-    waiting = [then];
-    var style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = new URL("cite.css", here).href;
-    var script = document.createElement("script");
-    script.src = new URL("cite.js", here).href;
-    script.onload = function () {
-      var queue = waiting; waiting = null;
-      queue.forEach(function (f) { f(); });
-    };
-    script.onerror = function () { waiting = null; };
-    document.head.append(style, script);
-  }
+  if (!document.getElementById("ed-cite-data")) return;
   document.querySelectorAll(".ed-paragraph[data-n] a.ed-pnum").forEach(function (number) {
     var n = number.closest(".ed-paragraph").getAttribute("data-n");
     var button = document.createElement("button");
@@ -208,7 +214,7 @@
     button.setAttribute("aria-label", "Cite paragraph " + n);
     button.setAttribute("aria-haspopup", "dialog");
     button.addEventListener("click", function () {
-      load(function () { window.edCite(n, button); });
+      edLoad(["cite.css", "cite.js"], function () { window.edCite(n, button); });
     });
     number.after(button);
   });

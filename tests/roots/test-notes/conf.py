@@ -6,3 +6,4 @@ bibtex_reference_style = "author_year"
 exclude_patterns = ["_build"]
 html_theme = "basic"
 latex_engine = "xelatex"
+bibtex_tooltips = False

@@ -1,0 +1,70 @@
+"""Which style sheets and scripts each page loads, and the extension's files as served."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import edit, warnings_of
+
+MakeApp = Callable[..., SphinxTestApp]
+STATIC = Path(__file__).parents[1] / "src" / "sphinx_edition" / "static"
+
+
+def assets(app: SphinxTestApp, page: str) -> list[str]:
+    """The style sheets and scripts *page* loads, by file name."""
+    html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+    found = re.findall(r'<(?:link rel="stylesheet"[^>]*href|script[^>]*src)="([^"?]+)', html)
+    return [path.rsplit("/", 1)[-1] for path in found]
+
+
+def build(make_app: MakeApp, srcdir: Path, **overrides: object) -> SphinxTestApp:
+    app = make_app("html", srcdir=srcdir, confoverrides=overrides, freshenv=True)
+    app.build(force_all=True)
+    assert warnings_of(app) == []
+    return app
+
+
+def test_pages_load_sphinx_design_and_pygments_only_where_they_are_used(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(srcdir / "index.md", "# Registers test\n", "# Registers test\n\n```python\nx = 1\n```\n")
+    app = build(make_app, srcdir)
+    text, people, index = (assets(app, page) for page in ("text", "people", "index"))
+    # The text uses neither sphinx-design nor code.
+    assert "sphinx-design.min.css" not in text
+    assert "design-tabs.js" not in text
+    assert "pygments.css" not in text
+    assert "sphinx-edition.css" in text
+    assert "sphinx-edition.js" in text
+    # A register's entries are sphinx-design cards (no tabs); the index page has code.
+    assert "sphinx-design.min.css" in people
+    assert "design-tabs.js" not in people
+    assert "pygments.css" not in people
+    assert "pygments.css" in index
+    # A page without a tree of its own (the search page) keeps everything.
+    assert {"sphinx-design.min.css", "pygments.css"} <= set(assets(app, "search"))
+
+
+def test_pruning_can_be_turned_off(make_app: MakeApp, copy_root: Callable[[str], Path]) -> None:
+    app = build(make_app, copy_root("registers"), edition_prune_assets=False)
+    text = assets(app, "text")
+    assert {"sphinx-design.min.css", "design-tabs.js", "pygments.css"} <= set(text)
+
+
+def test_the_extensions_files_are_served_minified(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    app = build(make_app, copy_root("registers"))
+    for name in ("sphinx-edition.css", "sphinx-edition.js", "cite.css", "cite.js"):
+        served = (app.outdir / "_static" / name).read_text(encoding="utf-8")
+        source = (STATIC / name).read_text(encoding="utf-8")
+        assert len(served) < len(source), name
+        assert "/*" not in served, name  # the comments stay in the package
+    script = (app.outdir / "_static" / "sphinx-edition.js").read_text(encoding="utf-8")
+    assert "edLoad" in script  # what the code calls stays whole
+    assert '"ed-cards.js"' in script
