@@ -13,7 +13,7 @@ The card data is made here without Sphinx (``card_script``); ``write_cards`` gat
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -95,7 +95,7 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
     (folder / CARDS_FILE).write_text(card_script(cards), encoding="utf-8")
 
 
-def _citation_cards(app: Sphinx, page: Any) -> list[Card]:
+def _citation_cards(app: Sphinx, page: Callable[[str], str]) -> list[Card]:
     """A card for each entry of sphinxcontrib-bibtex's bibliographies: the full reference."""
     if "cite" not in app.env.domains:
         return []
