@@ -34,14 +34,22 @@ def test_pages_load_sphinx_design_and_pygments_only_where_they_are_used(
     srcdir = copy_root("registers")
     edit(srcdir / "index.md", "# Registers test\n", "# Registers test\n\n```python\nx = 1\n```\n")
     app = build(make_app, srcdir)
-    text, people, index = (assets(app, page) for page in ("text", "people", "index"))
+    pages = ("text", "people", "timeline", "index")
+    text, people, timeline, index = (assets(app, page) for page in pages)
     # The text uses neither sphinx-design nor code.
     assert "sphinx-design.min.css" not in text
     assert "design-tabs.js" not in text
     assert "pygments.css" not in text
     assert "sphinx-edition.css" in text
     assert "sphinx-edition.js" in text
+    # Nor entries: the registers' style sheet stays off; the hover cards' code and style are
+    # loaded by sphinx-edition.js when a reader first points at a link.
+    assert "registers.css" not in text
+    assert not {"cards.js", "cards.css", "ed-cards.js"} & set(text)
     # A register's entries are sphinx-design cards (no tabs); the index page has code.
+    assert "registers.css" in people
+    assert "registers.css" in timeline
+    assert "registers.css" not in index
     assert "sphinx-design.min.css" in people
     assert "design-tabs.js" not in people
     assert "pygments.css" not in people
@@ -53,14 +61,16 @@ def test_pages_load_sphinx_design_and_pygments_only_where_they_are_used(
 def test_pruning_can_be_turned_off(make_app: MakeApp, copy_root: Callable[[str], Path]) -> None:
     app = build(make_app, copy_root("registers"), edition_prune_assets=False)
     text = assets(app, "text")
-    assert {"sphinx-design.min.css", "design-tabs.js", "pygments.css"} <= set(text)
+    assert {"sphinx-design.min.css", "design-tabs.js", "pygments.css", "registers.css"} <= set(text)
 
 
 def test_the_extensions_files_are_served_minified(
     make_app: MakeApp, copy_root: Callable[[str], Path]
 ) -> None:
     app = build(make_app, copy_root("registers"))
-    for name in ("sphinx-edition.css", "sphinx-edition.js", "cite.css", "cite.js"):
+    names = sorted(path.name for path in STATIC.iterdir() if path.is_file())
+    assert {"sphinx-edition.css", "sphinx-edition.js", "cards.js", "registers.css"} <= set(names)
+    for name in names:
         served = (app.outdir / "_static" / name).read_text(encoding="utf-8")
         source = (STATIC / name).read_text(encoding="utf-8")
         assert len(served) < len(source), name
@@ -68,3 +78,4 @@ def test_the_extensions_files_are_served_minified(
     script = (app.outdir / "_static" / "sphinx-edition.js").read_text(encoding="utf-8")
     assert "edLoad" in script  # what the code calls stays whole
     assert '"ed-cards.js"' in script
+    assert '"cards.js"' in script

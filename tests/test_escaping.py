@@ -160,14 +160,15 @@ def test_hostile_strings_are_shown_as_text(hostile: Path, name: str, strings: li
 
 
 def test_hostile_strings_reach_the_cards_as_data(hostile: Path) -> None:
-    # The cards are data (JSON) that sphinx-edition.js puts into the page as text only;
+    # The cards are data (JSON) that cards.js puts into the page as text only;
     # tests/browser/test_escaping.py checks what the reader then sees.
     values = [v for card in cards_of(hostile).values() for v in card.values()]
     for string in (NAMES["people.html"], SHOWN["people.html"][3], NAMES["places.html"]):
         assert any(string in straight(value) for value in values), string
-    script = (hostile / "_static" / "sphinx-edition.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert sink not in script
+    for name in ("sphinx-edition.js", "cards.js", "cite.js"):
+        script = (hostile / "_static" / name).read_text(encoding="utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in script, (name, sink)
 
 
 def test_a_hostile_role_target_makes_no_invalid_id(hostile: Path) -> None:

@@ -11,12 +11,18 @@ uses sphinx-design's cards and badges on the registers, the front page and the a
 code on the pages for editors, but neither on the text.  Like Sphinx's own MathJax support,
 which loads MathJax only on pages with maths, a page that uses neither does not load them
 (``edition_prune_assets``, on by default).
+
+The extension's own files are split the same way: every page loads ``sphinx-edition.css`` and
+``.js``; ``registers.css`` (entries, back-references, the timeline, the apparatus) only pages
+that show those; the hover cards' code and style (``cards.js``, ``cards.css``) and the cite
+dialog (``cite.js``, ``cite.css``) are loaded by ``sphinx-edition.js`` when a reader first needs
+them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import rcssmin
 import rjsmin
@@ -31,21 +37,37 @@ DESIGN_CSS = "sphinx-design"
 DESIGN_TABS = "design-tabs.js"
 PYGMENTS_CSS = "pygments.css"
 
+# The extension's style sheet for what the registers, the timeline and the apparatus show,
+# and the classes of the nodes that show it.
+REGISTERS_CSS = "registers.css"
+REGISTER_CLASSES = frozenset(
+    {"ed-entry-wrapper", "ed-register", "ed-backrefs", "ed-timeline", "ed-apparatus"}
+)
 
-def page_uses(doctree: nodes.Node) -> tuple[set[str], bool]:
-    """The sphinx-design classes (``sd-*``) in *doctree*, and whether it has code that
-    Pygments colours (blocks, or highlighted inline code); one walk over the tree."""
-    design: set[str] = set()
-    code = False
+
+class PageUses(NamedTuple):
+    """What a page shows that needs a style sheet or a script not every page needs."""
+
+    design: set[str]  # the sphinx-design classes (``sd-*``)
+    code: bool  # code that Pygments colours (blocks, or highlighted inline code)
+    registers: bool  # register entries, the timeline or the apparatus
+
+
+def page_uses(doctree: nodes.Node) -> PageUses:
+    """What *doctree* shows that needs its own files; one walk over the tree."""
+    uses = PageUses(set(), False, False)
     for node in doctree.findall(nodes.Element):
         classes: list[str] = node["classes"]
-        design.update(c for c in classes if c.startswith("sd-"))
-        code = code or (
+        uses.design.update(c for c in classes if c.startswith("sd-"))
+        if not uses.code and (
             isinstance(node, nodes.literal_block | nodes.doctest_block)
             or "highlight" in classes
             or "code" in classes
-        )
-    return design, code
+        ):
+            uses = uses._replace(code=True)
+        if not uses.registers and not REGISTER_CLASSES.isdisjoint(classes):
+            uses = uses._replace(registers=True)
+    return uses
 
 
 def _name(asset: Any) -> str:
@@ -55,11 +77,18 @@ def _name(asset: Any) -> str:
 def page_assets(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: leave sphinx-design's and Pygments' files off pages that do not
-    use them."""
-    if doctree is None or not app.config.edition_prune_assets:
+    """``html-page-context``: add ``registers.css`` to the pages that show register entries,
+    the timeline or the apparatus; leave
+    sphinx-design's and Pygments' files off pages that do not use them."""
+    if doctree is None:
         return  # a page without a tree (search, index) keeps what the theme expects
-    used, code = page_uses(doctree)
+    uses = page_uses(doctree)
+    if uses.registers or not app.config.edition_prune_assets:
+        # Added to the builder's list for this page only: Sphinx resets it for the next.
+        app.builder.add_css_file(REGISTERS_CSS)
+    if not app.config.edition_prune_assets:
+        return
+    used, code = uses.design, uses.code
     unused: set[str] = set()
     if not used:
         unused.add(DESIGN_CSS)

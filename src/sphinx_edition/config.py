@@ -68,7 +68,9 @@ CONFIG_VALUES = (
         True,
         (bool,),
         "Leave sphinx-design's style sheet and tab script off web pages without sphinx-design "
-        "components, and Pygments' style sheet off pages without highlighted code.",
+        "components, Pygments' style sheet off pages without highlighted code, and the "
+        "extension's registers.css off pages without register entries, the timeline or the "
+        "apparatus.",
     ),
     ConfigValue(
         "edition_title",

@@ -64,6 +64,28 @@ def test_a_mention_shows_its_card_on_keyboard_focus(edition: Site, new_page: New
     assert page.locator(".ed-card:not([hidden])").count() == 1
 
 
+CARD_FILES = ("cards.js", "cards.css", "ed-cards.js")  # the code, its style, the site's cards
+
+
+def test_the_cards_load_when_a_reader_first_points_at_a_link(
+    edition: Site, new_page: NewPage
+) -> None:
+    page = new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(edition.url("text.html"), wait_until="networkidle")
+    assert not set(CARD_FILES) & set(asked), asked  # a reader who never points pays nothing
+    page.locator(FIRST_MENTION).first.hover()
+    card = card_shown_by(page, page.locator(FIRST_MENTION).first)
+    expect(card).to_be_visible()
+    # Shown styled: the style sheet had arrived when the card was drawn.
+    assert card.evaluate("c => getComputedStyle(c).position") == "absolute"
+    page.locator("#p2 a.ed-mention").first.hover()
+    expect(card_shown_by(page, page.locator("#p2 a.ed-mention").first)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert sorted(name for name in asked if name in CARD_FILES) == sorted(CARD_FILES)
+
+
 def test_a_glossary_term_shows_its_definition_card(edition: Site, new_page: NewPage) -> None:
     page = new_page()
     page.goto(edition.url("text.html"))
