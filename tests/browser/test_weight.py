@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Browser
@@ -42,6 +43,20 @@ def report(weights: list[Weight], plain: Weight) -> None:
             f"| {weight.gzipped / KB:.1f} | {weight.extension / KB:.1f} "
             f"| {weight.static / KB:.1f} | {weight.markup / KB:.1f} |"
         )
+    text = next(weight for weight in weights if weight.page == "text.html")
+    rows += [
+        "",
+        f"The extension's markup on {text.page}, by part:",
+        "",
+        "| part | KB | bytes each |",
+        "| --- | ---: | ---: |",
+    ]
+    # Each part's bytes, and per mention or per note where the part is one of those.
+    per = {"mentions": "ed-mention", "notes": "ed-note"}
+    for group, size in sorted(text.markup_by_group.items(), key=lambda item: -item[1]):
+        count = text.elements.get(per.get(group, ""), 0)
+        each = f"{size / count:.0f} ({count} {group})" if count else ""
+        rows.append(f"| {group} | {size / KB:.1f} | {each} |")
     (ARTIFACTS / "weight.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
     data = {
         w.page if w is not plain else "plain": {
@@ -51,6 +66,8 @@ def report(weights: list[Weight], plain: Weight) -> None:
             "extension": w.extension,
             "static": w.static,
             "markup": w.markup,
+            "markup_by_group": w.markup_by_group,
+            "elements": w.elements,
             "files": w.files,
         }
         for w in [*weights, plain]
@@ -96,6 +113,18 @@ def test_every_page_carries_the_extensions_static_files(
         served = sum(size for name, size in weights[path].files if name in on_disk)
         assert weights[path].static == served, describe(weights[path])
         assert weights[path].markup > 0, describe(weights[path])
+
+
+def test_the_markup_is_accounted_for_by_part(weights: dict[str, Weight], edition: Site) -> None:
+    # The report says where the extension's bytes go; its parts must add up to the measure,
+    # and it must see every mention and note of the page.
+    text = weights["text.html"]
+    assert sum(text.markup_by_group.values()) == text.markup
+    assert {"mentions", "notes"} <= text.markup_by_group.keys()
+    html = (edition.folder / "text.html").read_text(encoding="utf-8")
+    assert text.elements["ed-mention"] == len(re.findall(r'<a class="ed-mention"', html))
+    assert text.elements["ed-note"] == len(re.findall(r'<aside class="ed-note[ "]', html))
+    assert text.elements["ed-note"] > 0
 
 
 # Not met (issue 6): the markup for 141 linked mentions and 48 notes alone is over 30 kB; see

@@ -31,6 +31,23 @@ WHOLE = {
 AROUND = {"ed-mention", "ed-note", "ed-entry-wrapper", "ed-apparatus", "ed-lemma"}
 # ... except inside what the editor wrote in MyST: a note's explanation, an entry's description.
 EDITORS = {"ed-note-body", "ed-entry-description"}
+# What each part of the extension's markup is, for the report: the group of an element is that
+# of its first class found here, or else that of the element it is in.
+GROUPS = {
+    "ed-mention": "mentions",
+    **dict.fromkeys(
+        ("ed-note", "ed-note-ref", "ed-note-back", "ed-note-head", "ed-note-body", "ed-cat"),
+        "notes",
+    ),
+    **dict.fromkeys(("ed-lemma", "ed-sic", "ed-corr", "ed-apparatus"), "lemmas and readings"),
+    **dict.fromkeys(("ed-date", "ed-duration", "ed-sequence"), "dates and claims"),
+    **dict.fromkeys(("ed-paragraph", "ed-has-notes", "ed-pnum", "ed-cite"), "paragraphs"),
+    "ed-reading": "reading switch",
+    **dict.fromkeys(("ed-entry-wrapper", "ed-backrefs"), "register entries"),
+    "ed-timeline-svg": "timeline",
+}
+PAGE_DATA = "page data"  # the extension's scripts and style sheets, data for search engines
+OTHER = "other"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
 
@@ -44,6 +61,7 @@ class _Open(NamedTuple):
     whole: bool  # written whole by the extension: counted, text and all, at its end
     scope: bool  # the tags inside it are the extension's
     counted: bool  # its own tags are the extension's
+    group: str  # what it is part of (GROUPS)
 
 
 class _ExtensionMarkup(HTMLParser):
@@ -55,6 +73,12 @@ class _ExtensionMarkup(HTMLParser):
         self.line_starts = [0] + [i + 1 for i, char in enumerate(source) if char == "\n"]
         self.stack: list[_Open] = []
         self.bytes = 0
+        self.groups: dict[str, int] = {}
+        self.elements: dict[str, int] = {}  # how many elements have each class of GROUPS
+
+    def _add(self, size: int, group: str) -> None:
+        self.bytes += size
+        self.groups[group] = self.groups.get(group, 0) + size
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -65,12 +89,14 @@ class _ExtensionMarkup(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         void = tag in VOID
+        outer = self.stack[-1].group if self.stack else OTHER
         if self._in_whole():
             if not void:
-                self.stack.append(_Open(tag, self._offset(), False, False, False))
+                self.stack.append(_Open(tag, self._offset(), False, False, False, outer))
             return
         values = dict(attrs)
-        classes = set((values.get("class") or "").split())
+        ordered = (values.get("class") or "").split()
+        classes = set(ordered)
         reference = str(values.get("href" if tag == "link" else "src") or "")
         static = tag in ("link", "script") and any(name in reference for name in STATIC)
         data = tag == "script" and (
@@ -84,27 +110,31 @@ class _ExtensionMarkup(HTMLParser):
         whole = bool(classes & WHOLE) or static or data or described
         inside = bool(self.stack) and self.stack[-1].scope
         counted = any(c.startswith("ed-") for c in classes) or inside
+        own = next((GROUPS[c] for c in ordered if c in GROUPS), None)
+        for name in classes & GROUPS.keys():
+            self.elements[name] = self.elements.get(name, 0) + 1
+        group = own or (PAGE_DATA if static or data or described else outer)
         if void:
             if whole or counted:
-                self.bytes += _size(self.get_starttag_text() or "")
+                self._add(_size(self.get_starttag_text() or ""), group)
             return
         if counted and not whole:
-            self.bytes += _size(self.get_starttag_text() or "")
+            self._add(_size(self.get_starttag_text() or ""), group)
         scope = (bool(classes & AROUND) or inside) and not classes & EDITORS
-        self.stack.append(_Open(tag, self._offset(), whole, scope, counted and not whole))
+        self.stack.append(_Open(tag, self._offset(), whole, scope, counted and not whole, group))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID and not self._in_whole() and self.stack:
             element = self.stack.pop()  # <x/> has no end tag: count the start tag alone
             if element.whole:
-                self.bytes += _size(self.get_starttag_text() or "")
+                self._add(_size(self.get_starttag_text() or ""), element.group)
 
     def handle_data(self, data: str) -> None:
         # The script in the head that applies the reader's chosen reading before drawing.
         top = self.stack[-1] if self.stack else None
         if top and top.tag == "script" and "ed-reading" in data and not self._in_whole():
-            self.stack[-1] = top._replace(whole=True, counted=False)
+            self.stack[-1] = top._replace(whole=True, counted=False, group="reading switch")
 
     def handle_endtag(self, tag: str) -> None:
         if not any(element.tag == tag for element in self.stack):
@@ -116,18 +146,20 @@ class _ExtensionMarkup(HTMLParser):
             if element.tag != tag:
                 continue  # closed implicitly: it has no end tag of its own
             if element.whole and not self._in_whole():
-                self.bytes += _size(self.source[element.start : end])
+                self._add(_size(self.source[element.start : end]), element.group)
             elif element.counted and not self._in_whole():
-                self.bytes += _size(self.source[here:end])
+                self._add(_size(self.source[here:end]), element.group)
             return
 
 
-def extension_markup_bytes(html: str) -> int:
-    """The bytes of *html* the extension wrote: its components whole, its tags elsewhere."""
+def extension_markup(html: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The bytes of *html* the extension wrote (its components whole, its tags elsewhere), by
+    what they are part of (GROUPS); and how many elements have each class of GROUPS."""
     parser = _ExtensionMarkup(html)
     parser.feed(html)
     parser.close()
-    return parser.bytes
+    assert sum(parser.groups.values()) == parser.bytes
+    return parser.groups, parser.elements
 
 
 @dataclass
@@ -139,6 +171,8 @@ class Weight:
     gzipped: int = 0
     static: int = 0  # sphinx-edition.css and .js
     markup: int = 0  # the extension's markup in the page's HTML
+    markup_by_group: dict[str, int] = field(default_factory=dict)
+    elements: dict[str, int] = field(default_factory=dict)  # by class, as GROUPS names them
     files: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -178,6 +212,7 @@ def measure(context: BrowserContext, url: str) -> Weight:
         if name in STATIC:
             weight.static += len(body)
         if response.request.resource_type == "document":
-            weight.markup += extension_markup_bytes(body.decode("utf-8"))
+            weight.markup_by_group, weight.elements = extension_markup(body.decode("utf-8"))
+            weight.markup = sum(weight.markup_by_group.values())
     page.close()
     return weight
