@@ -78,28 +78,28 @@ def page_assets(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: add ``registers.css`` to the pages that show register entries,
-    the timeline or the apparatus; leave
-    sphinx-design's and Pygments' files off pages that do not use them."""
+    the timeline or the apparatus; leave sphinx-design's and Pygments' files off pages that do
+    not use them.  With ``edition_prune_assets`` off, every page with a tree loads all of them."""
     if doctree is None:
         return  # a page without a tree (search, index) keeps what the theme expects
-    uses = page_uses(doctree)
-    if uses.registers or not app.config.edition_prune_assets:
+    prune = app.config.edition_prune_assets
+    uses = page_uses(doctree) if prune else None
+    if uses is None or uses.registers:
         # Added to the builder's list for this page only: Sphinx resets it for the next.
         app.builder.add_css_file(REGISTERS_CSS)
-    if not app.config.edition_prune_assets:
+    if uses is None:
         return
-    used, code = uses.design, uses.code
     unused: set[str] = set()
-    if not used:
+    if not uses.design:
         unused.add(DESIGN_CSS)
-    if not code:
+    if not uses.code:
         unused.add(PYGMENTS_CSS)
     context["css_files"] = [
         css
         for css in context.get("css_files", ())
         if not (_name(css).endswith(".css") and any(_name(css).startswith(u) for u in unused))
     ]
-    if not any(c.startswith("sd-tab") for c in used):
+    if not any(c.startswith("sd-tab") for c in uses.design):
         context["script_files"] = [
             js for js in context.get("script_files", ()) if _name(js) != DESIGN_TABS
         ]

@@ -31,11 +31,12 @@ class paragraph_number(Editorial, nodes.inline):  # noqa: N801
     """The ¶ number of a witness paragraph and its permalink (``node["refid"]``)."""
 
 
-_N = TypeVar("_N", bound=nodes.Node)
+_N = TypeVar("_N")  # a node class, or a mixin such as Editorial
 
 
-def enclosing(node: nodes.Node, cls: type[_N]) -> _N | None:
-    """The nearest ancestor of *node* of class *cls*, or None."""
+def enclosing(node: nodes.Node, cls: type[_N] | tuple[type[_N], ...]) -> _N | None:
+    """The nearest ancestor of *node* of class *cls* (or of one of the classes *cls*), or
+    None."""
     parent = node.parent
     while parent is not None:
         if isinstance(parent, cls):

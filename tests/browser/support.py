@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import FloatRect, Locator, Page
 
 HERE = Path(__file__).parent
 TESTS = HERE.parent
@@ -182,6 +182,15 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
         AXE_TAGS,
     )
     return result
+
+
+def box_across(element: Locator, width: int) -> FloatRect:
+    """*element*'s box, which must lie across the window's *width* without sticking out."""
+    box = element.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0, box
+    assert box["x"] + box["width"] <= width, (box, width)
+    return box
 
 
 def card_shown_by(page: Page, link: Locator) -> Locator:

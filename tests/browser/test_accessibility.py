@@ -151,22 +151,17 @@ def test_keyboard_switches_the_reading(edition: Site, new_page: NewPage) -> None
     expect(text).not_to_contain_text("hastily arranged meeting", use_inner_text=True)
 
 
-def test_keyboard_follows_a_timeline_mark(edition: Site, new_page: NewPage) -> None:
+@pytest.mark.parametrize(
+    ("path", "links"),
+    [("timeline.html", "svg.ed-timeline-svg a"), ("people.html", ".ed-backrefs-list a")],
+    ids=["timeline mark", "back-reference"],
+)
+def test_keyboard_follows_a_link_to_its_target(
+    edition: Site, new_page: NewPage, path: str, links: str
+) -> None:
     page = new_page()
-    page.goto(edition.url("timeline.html"))
-    tab_to(page, "svg.ed-timeline-svg a")
-    mark = page.locator(":focus")
-    href = str(mark.get_attribute("href"))
-    assert focus_ring_is_visible(page)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(re.escape(href) + "$"))
-    assert in_viewport(page, page.locator("#" + href.partition("#")[2]))
-
-
-def test_keyboard_follows_a_back_reference(edition: Site, new_page: NewPage) -> None:
-    page = new_page()
-    page.goto(edition.url("people.html"))
-    tab_to(page, ".ed-backrefs-list a")
+    page.goto(edition.url(path))
+    tab_to(page, links)
     link = page.locator(":focus")
     href = str(link.get_attribute("href"))
     assert focus_ring_is_visible(page)

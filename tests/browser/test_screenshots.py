@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import NewPage
-from .support import ARTIFACTS, DESKTOP, PHONE, Site, card_shown_by
+from .support import ARTIFACTS, DESKTOP, PHONE, Site, box_across, card_shown_by
 
 pytestmark = pytest.mark.browser
 
@@ -66,9 +66,6 @@ def test_screenshot_of_a_card_and_a_note(
     link.focus()
     card = card_shown_by(page, link)
     expect(card).to_be_visible()
-    box = card.bounding_box()
-    assert box is not None
-    assert box["x"] >= 0
-    assert box["x"] + box["width"] <= SIZES[size]["width"]
+    box_across(card, SIZES[size]["width"])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"text-card-{size}-{scheme}.png", animations="disabled")

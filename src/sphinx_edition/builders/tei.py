@@ -50,6 +50,7 @@ from ..nodes import (
     correction,
     date_mention,
     editorial_note,
+    enclosing,
     lemma,
     mention,
     note_ref,
@@ -59,7 +60,7 @@ from ..nodes import (
 from ..records import CATEGORIES
 from ..tei_dates import date_attributes
 from ..warnings import Subtype, warn
-from .tei_header import header, principles_paragraphs, source_desc, within
+from .tei_header import header, principles_paragraphs, source_desc
 from .tei_standoff import bibl_id, source_labels, standoff
 from .xml import XML_ID, XML_LANG, add_text, child, element, serialise, xml_name
 
@@ -320,7 +321,7 @@ class PageWriter:
         elif isinstance(node, nodes.emphasis | nodes.strong | nodes.literal):
             rend = {nodes.emphasis: "italic", nodes.strong: "bold"}.get(type(node), "code")
             self.children(child(parent, "hi", rend=rend), node)
-        elif isinstance(node, nodes.reference) and not within(node, (mention,)):
+        elif isinstance(node, nodes.reference) and enclosing(node, mention) is None:
             target = self.target(node)
             self.children(child(parent, "ref", target=target) if target else parent, node)
         elif isinstance(node, nodes.Element):

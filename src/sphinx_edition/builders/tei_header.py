@@ -10,7 +10,7 @@ from typing import Any
 from docutils import nodes
 
 from ..metadata import Edition
-from ..nodes import Editorial
+from ..nodes import Editorial, enclosing
 from ..records import CATEGORIES, CATEGORY_MEANINGS
 from .tei_standoff import bibl, bibl_id
 from .xml import XML_ID, add_text, child, element
@@ -129,7 +129,9 @@ def principles_paragraphs(doctree: nodes.document) -> Iterator[ET.Element]:
     """A page as paragraphs: its headings in bold, code as ``<code>``, tables left out."""
     kinds = nodes.title | nodes.paragraph | nodes.literal_block
     for node in doctree.findall(lambda n: isinstance(n, kinds)):
-        if within(node, (nodes.table, Editorial)) or isinstance(node.parent, nodes.document):
+        if enclosing(node, (nodes.table, Editorial)) is not None or isinstance(
+            node.parent, nodes.document
+        ):
             continue
         paragraph = element("p")
         if isinstance(node, nodes.literal_block):
@@ -140,16 +142,6 @@ def principles_paragraphs(doctree: nodes.document) -> Iterator[ET.Element]:
             paragraph.text = " ".join(node.astext().split())
         if len(paragraph) or paragraph.text:
             yield paragraph
-
-
-def within(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
-    """Whether *node* stands inside a node of one of *kinds*."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, kinds):
-            return True
-        parent = parent.parent
-    return False
 
 
 def _described(text: str) -> ET.Element:
