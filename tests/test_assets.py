@@ -58,10 +58,28 @@ def test_pages_load_sphinx_design_and_pygments_only_where_they_are_used(
     assert {"sphinx-design.min.css", "pygments.css"} <= set(assets(app, "search"))
 
 
+def test_only_pages_with_notes_load_the_notes_files(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    app = build(make_app, copy_root("notes"))
+    notes = {"notes.css", "notes.js"}
+    assert notes <= set(assets(app, "text"))
+    # The apparatus lists the notes without showing them; the front page's table of contents
+    # copies a heading's lemma, not its note.
+    for page in ("apparatus", "people", "index"):
+        assert not notes & set(assets(app, page)), page
+        assert "sphinx-edition.js" in assets(app, page)
+    # After sphinx-edition.js, deferred like it.
+    html = (app.outdir / "text.html").read_text(encoding="utf-8")
+    assert re.search(r'<script defer="defer" src="_static/notes\.js', html)
+    assert assets(app, "text").index("notes.js") > assets(app, "text").index("sphinx-edition.js")
+
+
 def test_pruning_can_be_turned_off(make_app: MakeApp, copy_root: Callable[[str], Path]) -> None:
     app = build(make_app, copy_root("registers"), edition_prune_assets=False)
     text = assets(app, "text")
     assert {"sphinx-design.min.css", "design-tabs.js", "pygments.css", "registers.css"} <= set(text)
+    assert {"notes.css", "notes.js"} <= set(text)
 
 
 def test_the_extensions_files_are_served_minified(
@@ -69,7 +87,13 @@ def test_the_extensions_files_are_served_minified(
 ) -> None:
     app = build(make_app, copy_root("registers"))
     names = sorted(path.name for path in STATIC.iterdir() if path.is_file())
-    assert {"sphinx-edition.css", "sphinx-edition.js", "cards.js", "registers.css"} <= set(names)
+    assert {
+        "sphinx-edition.css",
+        "sphinx-edition.js",
+        "cards.js",
+        "registers.css",
+        "notes.js",
+    } <= set(names)
     for name in names:
         served = (app.outdir / "_static" / name).read_text(encoding="utf-8")
         source = (STATIC / name).read_text(encoding="utf-8")

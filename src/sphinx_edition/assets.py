@@ -14,9 +14,10 @@ which loads MathJax only on pages with maths, a page that uses neither does not 
 
 The extension's own files are split the same way: every page loads ``sphinx-edition.css`` and
 ``.js``; ``registers.css`` (entries, back-references, the timeline, the apparatus) only pages
-that show those; the hover cards' code and style (``cards.js``, ``cards.css``) and the cite
-dialog (``cite.js``, ``cite.css``) are loaded by ``sphinx-edition.js`` when a reader first needs
-them.
+that show those; ``notes.css`` and ``notes.js`` (lemmas, the reading switch, the notes beside
+the text) only pages with notes; the hover cards' code and style (``cards.js``, ``cards.css``)
+and the cite dialog (``cite.js``, ``cite.css``) are loaded by ``sphinx-edition.js`` when a
+reader first needs them.
 """
 
 from __future__ import annotations
@@ -45,17 +46,25 @@ REGISTER_CLASSES = frozenset(
 )
 
 
+# The extension's style sheet and script for the notes, and the class of a note.  (A lemma
+# without its note is a heading's words copied into a table of contents: it needs neither.)
+NOTES_CSS = "notes.css"
+NOTES_JS = "notes.js"
+NOTE_CLASS = "ed-note"
+
+
 class PageUses(NamedTuple):
     """What a page shows that needs a style sheet or a script not every page needs."""
 
     design: set[str]  # the sphinx-design classes (``sd-*``)
     code: bool  # code that Pygments colours (blocks, or highlighted inline code)
     registers: bool  # register entries, the timeline or the apparatus
+    notes: bool  # editorial notes (and with them lemmas and the reading switch)
 
 
 def page_uses(doctree: nodes.Node) -> PageUses:
     """What *doctree* shows that needs its own files; one walk over the tree."""
-    uses = PageUses(set(), False, False)
+    uses = PageUses(set(), False, False, False)
     for node in doctree.findall(nodes.Element):
         classes: list[str] = node["classes"]
         uses.design.update(c for c in classes if c.startswith("sd-"))
@@ -67,6 +76,8 @@ def page_uses(doctree: nodes.Node) -> PageUses:
             uses = uses._replace(code=True)
         if not uses.registers and not REGISTER_CLASSES.isdisjoint(classes):
             uses = uses._replace(registers=True)
+        if not uses.notes and NOTE_CLASS in classes:
+            uses = uses._replace(notes=True)
     return uses
 
 
@@ -78,8 +89,9 @@ def page_assets(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: add ``registers.css`` to the pages that show register entries,
-    the timeline or the apparatus; leave sphinx-design's and Pygments' files off pages that do
-    not use them.  With ``edition_prune_assets`` off, every page with a tree loads all of them."""
+    the timeline or the apparatus, and ``notes.css`` and ``notes.js`` to pages with notes;
+    leave sphinx-design's and Pygments' files off pages that do not use them.  With
+    ``edition_prune_assets`` off, every page with a tree loads all of them."""
     if doctree is None:
         return  # a page without a tree (search, index) keeps what the theme expects
     prune = app.config.edition_prune_assets
@@ -87,6 +99,11 @@ def page_assets(
     if uses is None or uses.registers:
         # Added to the builder's list for this page only: Sphinx resets it for the next.
         app.builder.add_css_file(REGISTERS_CSS)
+    if uses is None or uses.notes:
+        app.builder.add_css_file(NOTES_CSS)
+        # As app.add_js_file(..., loading_method="defer") writes it: the builder's own method
+        # takes the attribute itself.
+        app.builder.add_js_file(NOTES_JS, defer="defer")
     if uses is None:
         return
     unused: set[str] = set()

@@ -149,6 +149,10 @@ SEEN = """element => {
 }"""
 
 
+# For a note's explanation: some of its lines are cut off (a note beside the text, shut).
+CLIPPED = "body => body.scrollHeight > body.clientHeight + 1"
+
+
 def in_viewport(page: Page, locator: Locator, timeout: float = 5000) -> bool:
     """True when the reader sees the element: its top is on screen and nothing covers it.
 

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from .conftest import NewPage
 from .support import (
     AXE_JS,
+    CLIPPED,
     DESKTOP,
     PHONE,
     READING_PAGES,
@@ -60,12 +61,14 @@ def test_axe_finds_no_violation(edition: Site, new_page: NewPage, path: str, sch
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_with_a_card_open_in_the_corrected_reading(
+def test_axe_finds_no_violation_with_a_card_and_a_note_open_in_the_corrected_reading(
     edition: Site, new_page: NewPage, scheme: str
 ) -> None:
     page = new_page(color_scheme=scheme)
     page.goto(edition.url("text.html"))
     page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
+    page.locator("#p1 .ed-note-more").first.click()
+    expect(page.locator("#p1 .ed-note-more").first).to_have_attribute("aria-expanded", "true")
     page.locator("#p1 a.ed-mention").first.hover()
     expect(page.locator(".ed-card:not([hidden])")).to_have_count(1)
     assert violations(page) == []
@@ -133,6 +136,31 @@ def test_keyboard_reaches_the_notes_beside_the_text(edition: Site, new_page: New
     # The note's source links follow the text's links of the paragraph in the tab order.
     tab_to(page, "#p1 .ed-note a", limit=80)
     assert focus_ring_is_visible(page)
+
+
+def test_keyboard_opens_the_notes_beside_the_text(edition: Site, new_page: NewPage) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    # A link in the cut-off lines of a note, reached with Tab, opens the note: it is seen.
+    tab_to(page, "#p1 .ed-note-body a")
+    note = "#" + page.evaluate("document.activeElement.closest('aside.ed-note').id")
+    body = page.locator(f"{note} > .ed-note-body")
+    assert not body.evaluate(CLIPPED)
+    assert in_viewport(page, page.locator(":focus"))
+    assert focus_ring_is_visible(page)
+    # The note's button, further on, shuts it and opens it again.
+    tab_to(page, "#p1 .ed-note-more")
+    button = page.locator(f"{note} > .ed-note-more")
+    expect(button).to_be_focused()
+    assert focus_ring_is_visible(page)
+    expect(button).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    assert body.evaluate(CLIPPED)
+    expect(button).to_be_focused()
+    page.keyboard.press("Space")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    assert not body.evaluate(CLIPPED)
 
 
 def test_keyboard_switches_the_reading(edition: Site, new_page: NewPage) -> None:

@@ -45,13 +45,15 @@ def open_trapped(new_page: NewPage, site: Site, path: str, **options: object) ->
 
 
 def show_every_card(page: Page) -> None:
-    """Point at, then tab to, every link that has a card."""
+    """Point at, then tab to, every link that has a card; Escape hides each card again, so
+    that it does not cover the next link (as it would for a reader who then used the mouse)."""
     links = page.locator("article a.ed-mention, article a[href*='#term-']")
     for index in range(links.count()):
         link = links.nth(index)
         if link.is_visible():
             link.hover()
             link.focus()
+            page.keyboard.press("Escape")
 
 
 @pytest.mark.parametrize("path", PAGES)

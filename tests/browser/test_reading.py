@@ -9,7 +9,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import NewPage
-from .support import DESKTOP, PHONE, Site, box_across, card_shown_by, in_viewport, tab_to
+from .support import (
+    CLIPPED,
+    DESKTOP,
+    PHONE,
+    Site,
+    box_across,
+    card_shown_by,
+    in_viewport,
+    tab_to,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -120,6 +129,103 @@ def test_notes_stand_beside_their_paragraph_on_a_desktop(edition: Site, new_page
     assert abs(note_box["y"] - marker["y"]) < 40, (note_box, marker)
 
 
+def test_a_long_note_beside_the_text_shows_its_first_lines_and_opens_whole(
+    edition: Site, new_page: NewPage
+) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    note = page.locator("#p1 > aside.ed-note").nth(1)  # "urgent impromptu meeting"
+    body, button = note.locator(".ed-note-body"), note.get_by_role("button")
+    # Shut: its whole head, the start of its explanation, and a button to read the rest.
+    expect(note.locator(".ed-note-head")).to_contain_text("hastily arranged meeting")
+    expect(body).to_contain_text("The meeting was not impromptu.", use_inner_text=True)
+    assert body.evaluate(CLIPPED)
+    expect(button).to_have_text("more")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    shut = note.bounding_box()
+    button.click()
+    # Open: all of it, in place; the notes after it move down and do not overlap it.
+    assert not body.evaluate(CLIPPED)
+    expect(button).to_have_text("less")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    opened, after = note.bounding_box(), note.locator("xpath=following-sibling::aside[1]")
+    following = after.bounding_box()
+    assert shut
+    assert opened
+    assert following
+    assert opened["height"] > shut["height"] + 100, (shut, opened)
+    assert abs(opened["y"] - shut["y"]) < 1
+    assert following["y"] >= opened["y"] + opened["height"]
+    button.click()
+    assert body.evaluate(CLIPPED)
+    expect(button).to_have_attribute("aria-expanded", "false")
+
+
+def test_an_edition_can_show_more_lines_of_its_notes(edition: Site, new_page: NewPage) -> None:
+    # As docs/editors.md tells an editor: one custom property in the edition's own CSS.
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    body = page.locator("#p1 > aside.ed-note").nth(1).locator(".ed-note-body")
+    line = body.evaluate("body => parseFloat(getComputedStyle(body).lineHeight)")
+    assert abs(body.evaluate("body => body.clientHeight") - 2 * line) < 2
+    page.add_style_tag(content=":root { --ed-note-lines: 6; }")
+    assert abs(body.evaluate("body => body.clientHeight") - 6 * line) < 2
+    assert body.evaluate(CLIPPED)
+
+
+def test_a_notes_number_in_the_text_opens_it_whole(edition: Site, new_page: NewPage) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    marker = page.locator("#p1 a.ed-note-ref").nth(3)  # "After 3½ hours"
+    note = page.locator(str(marker.get_attribute("href")))
+    body = note.locator(".ed-note-body")
+    assert body.evaluate(CLIPPED)
+    marker.click()
+    assert not body.evaluate(CLIPPED)
+    assert in_viewport(page, note)
+    # Shut again, it opens again from its number, though it is still the page's target.
+    note.get_by_role("button", name="less").click()
+    assert body.evaluate(CLIPPED)
+    marker.click()
+    assert not body.evaluate(CLIPPED)
+    # An address that names the note opens it on arrival.
+    page.goto(edition.url(f"text.html{marker.get_attribute('href')}"))
+    assert not page.locator(f"{marker.get_attribute('href')} .ed-note-body").evaluate(CLIPPED)
+
+
+def test_without_javascript_a_note_opens_whole_as_the_pages_target(
+    edition: Site, new_page: NewPage
+) -> None:
+    page = new_page(viewport=DESKTOP, java_script_enabled=False)
+    page.goto(edition.url("text.html"))
+    marker = page.locator("#p1 a.ed-note-ref").nth(3)
+    body = page.locator(f"{marker.get_attribute('href')} .ed-note-body")
+    assert body.evaluate(CLIPPED)
+    expect(page.locator(".ed-note-more")).to_have_count(0)  # the buttons are the script's
+    marker.click()
+    assert not body.evaluate(CLIPPED)
+
+
+def test_the_text_reads_on_beside_its_notes(edition: Site, new_page: NewPage) -> None:
+    # The notes are four times as long as the text: shown whole beside it, they left up to
+    # two windows of blank column under a paragraph. Shut, none leaves as much as one.
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html"))
+    blank = page.evaluate(
+        """() => [...document.querySelectorAll('.ed-paragraph.ed-has-notes')].map(box =>
+            box.getBoundingClientRect().height
+            - box.querySelector(':scope > p').getBoundingClientRect().height)"""
+    )
+    assert len(blank) >= 10
+    assert max(blank) < DESKTOP["height"], blank
+    page.locator(".ed-note-more").first.click()  # the measure sees a note that opens
+    opened = page.evaluate(
+        "() => document.querySelector('.ed-has-notes').getBoundingClientRect().height"
+        " - document.querySelector('.ed-has-notes > p').getBoundingClientRect().height"
+    )
+    assert opened > blank[0]
+
+
 def test_a_note_opens_from_its_number_on_a_phone(edition: Site, new_page: NewPage) -> None:
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto(edition.url("text.html"))
@@ -130,6 +236,9 @@ def test_a_note_opens_from_its_number_on_a_phone(edition: Site, new_page: NewPag
     expect(note).to_be_visible()
     assert in_viewport(page, note)
     box_across(note, PHONE["width"])
+    # On a phone the note opens whole: nothing cut off, no "more".
+    assert not note.locator(".ed-note-body").evaluate(CLIPPED)
+    expect(note.locator(".ed-note-more")).to_be_hidden()
     # Its "Back to the text" link returns to the marker and closes it.
     note.get_by_role("link", name="Back to the text").tap()
     expect(note).to_be_hidden()

@@ -39,52 +39,14 @@ var edLoad = (function () {
   };
 })();
 
-/* sphinx-edition: the reading switch and the sidenotes' alignment. */
+/* sphinx-edition: names the editor wrote, in any script. */
 (function () {
   "use strict";
-  var root = document.documentElement;
   /* Names are the editor's, in any script: each keeps its direction to itself (dir=auto, as
      <bdi>), so that a right-to-left name does not turn the words after it around.  Here, not
      in the CSS: an EPUB's style sheet may not use unicode-bidi. */
   var names = ".ed-entry-title strong, .ed-alt";
   document.querySelectorAll(names).forEach(function (name) { name.dir = "auto"; });
-  var control = document.querySelector("fieldset.ed-reading");
-  if (control) {
-    var stored = null;
-    try { stored = localStorage.getItem("ed-reading"); } catch (e) { /* private mode */ }
-    var current = stored === "corrected" ? "corrected" : "printed";
-    control.querySelectorAll("input[name=ed-reading]").forEach(function (input) {
-      input.checked = input.value === current;
-      input.addEventListener("change", function () {
-        if (!input.checked) return;
-        if (input.value === "corrected") root.dataset.edReading = "corrected";
-        else delete root.dataset.edReading;
-        try { localStorage.setItem("ed-reading", input.value); } catch (e) { /* ignore */ }
-        align();
-      });
-    });
-    control.hidden = false;
-  }
-  /* Move each margin note down to the line of its number, without overlapping the last. */
-  function align() {
-    document.querySelectorAll(".ed-paragraph.ed-has-notes").forEach(function (box) {
-      var floor = 0;
-      box.querySelectorAll(":scope > .ed-note").forEach(function (note) {
-        note.style.marginTop = "";
-        if (getComputedStyle(note).gridColumnStart !== "2") return;
-        var ref = document.getElementById("ref-" + note.id);
-        if (!ref) return;
-        var want = ref.getBoundingClientRect().top - box.getBoundingClientRect().top;
-        var top = note.getBoundingClientRect().top - box.getBoundingClientRect().top;
-        var shift = Math.max(0, Math.max(want, floor) - top);
-        note.style.marginTop = shift + "px";
-        floor = note.getBoundingClientRect().bottom - box.getBoundingClientRect().top + 8;
-      });
-    });
-  }
-  align();
-  window.addEventListener("resize", align);
-  if (document.fonts && document.fonts.ready) document.fonts.ready.then(align);
 })();
 
 /* sphinx-edition: hover cards for mentions, glossary terms and citations.  The code that shows

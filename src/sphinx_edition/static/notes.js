@@ -1,0 +1,118 @@
+/* sphinx-edition: the reading switch, and the notes beside the text (loaded only by pages with
+ * notes; see assets.py). */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var control = document.querySelector("fieldset.ed-reading");
+  if (control) {
+    var stored = null;
+    try { stored = localStorage.getItem("ed-reading"); } catch (e) { /* private mode */ }
+    var current = stored === "corrected" ? "corrected" : "printed";
+    control.querySelectorAll("input[name=ed-reading]").forEach(function (input) {
+      input.checked = input.value === current;
+      input.addEventListener("change", function () {
+        if (!input.checked) return;
+        if (input.value === "corrected") root.dataset.edReading = "corrected";
+        else delete root.dataset.edReading;
+        try { localStorage.setItem("ed-reading", input.value); } catch (e) { /* ignore */ }
+        refresh();
+      });
+    });
+    control.hidden = false;
+  }
+  /* Move each margin note down to the line of its number, without overlapping the last. */
+  function align() {
+    document.querySelectorAll(".ed-paragraph.ed-has-notes").forEach(function (box) {
+      var floor = 0;
+      box.querySelectorAll(":scope > .ed-note").forEach(function (note) {
+        note.style.marginTop = "";
+        if (!beside(note)) return;
+        var ref = document.getElementById("ref-" + note.id);
+        if (!ref) return;
+        var want = ref.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        var top = note.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        var shift = Math.max(0, Math.max(want, floor) - top);
+        note.style.marginTop = shift + "px";
+        floor = note.getBoundingClientRect().bottom - box.getBoundingClientRect().top + 8;
+      });
+    });
+  }
+  function beside(note) { return getComputedStyle(note).gridColumnStart === "2"; }
+
+  /* Beside the text a long note shows its first lines (sphinx-edition.css); its "more" button,
+     its number in the text and the focus on a link in its explanation open the whole note. */
+  root.classList.add("ed-js");
+  var NOTE = ".ed-paragraph.ed-has-notes > .ed-note:not(.ed-note-static)";
+  var notes = document.querySelectorAll(NOTE);
+  function label(note, open) {
+    var button = note.querySelector(":scope > .ed-note-more");
+    if (!button) return;
+    var head = note.querySelector(".ed-note-head > a");
+    var word = open ? "less" : "more";
+    button.textContent = word;
+    button.setAttribute("aria-expanded", String(open));
+    button.setAttribute("aria-label", word + " of note " + (head ? head.textContent : ""));
+  }
+  function open(note, whole) {
+    note.classList.toggle("ed-note-open", whole);
+    label(note, whole);
+  }
+  /* Whether the note, shut, hides something: lines of its explanation, or its sources. */
+  function clipped(note) {
+    if (note.querySelector(":scope > .ed-note-sources")) return true;
+    var body = note.querySelector(":scope > .ed-note-body");
+    if (!body) return false;
+    var was = note.classList.contains("ed-note-open");
+    note.classList.remove("ed-note-open");
+    var more = body.scrollHeight > body.clientHeight + 1;
+    if (was) note.classList.add("ed-note-open");
+    return more;
+  }
+  function refresh() {
+    notes.forEach(function (note) {
+      var button = note.querySelector(":scope > .ed-note-more");
+      if (button) button.hidden = !beside(note) || !clipped(note);
+    });
+    align();
+  }
+  notes.forEach(function (note) {
+    var body = note.querySelector(":scope > .ed-note-body");
+    if (!body) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ed-note-more";
+    button.addEventListener("click", function () {
+      open(note, !note.classList.contains("ed-note-open"));
+      refresh();
+    });
+    body.after(button);
+    label(note, false);
+  });
+  function noteOf(id) {
+    var note = id ? document.getElementById(id) : null;
+    return note && note.matches(NOTE) ? note : null;
+  }
+  function openTarget() {
+    var note = noteOf(decodeURIComponent(location.hash.slice(1)));
+    if (note) open(note, true);
+    refresh();
+  }
+  /* Its number opens the note even when the note is already the page's target. */
+  document.addEventListener("click", function (event) {
+    var ref = event.target instanceof Element ? event.target.closest("a.ed-note-ref") : null;
+    var note = ref ? noteOf(decodeURIComponent(ref.hash.slice(1))) : null;
+    if (note && !note.classList.contains("ed-note-open")) { open(note, true); refresh(); }
+  });
+  document.addEventListener("focusin", function (event) {
+    var inside = event.target instanceof Element ? event.target.closest(".ed-note-body") : null;
+    var note = inside ? inside.parentElement : null;
+    if (note && note.matches(NOTE) && !note.classList.contains("ed-note-open") && beside(note)) {
+      open(note, true);
+      refresh();
+    }
+  });
+  window.addEventListener("hashchange", openTarget);
+  window.addEventListener("resize", refresh);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(refresh);
+  openTarget();
+})();
