@@ -39,13 +39,16 @@
   }
   function beside(note) { return getComputedStyle(note).gridColumnStart === "2"; }
 
-  /* Beside the text a long note shows its first lines (sphinx-edition.css); its "more" button,
-     its number in the text and the focus on a link in its explanation open the whole note. */
+  /* Beside the text a long note shows its first lines (notes.css); its "more" button, its
+     number in the text and the focus on a link in its explanation open the whole note. */
   root.classList.add("ed-js");
   var NOTE = ".ed-paragraph.ed-has-notes > .ed-note:not(.ed-note-static)";
   var notes = document.querySelectorAll(NOTE);
-  function label(note, open) {
-    var button = note.querySelector(":scope > .ed-note-more");
+  function isOpen(note) { return note.classList.contains("ed-note-open"); }
+  function buttonOf(note) { return note.querySelector(":scope > .ed-note-more"); }
+  function setOpen(note, open) {
+    note.classList.toggle("ed-note-open", open);
+    var button = buttonOf(note);
     if (!button) return;
     var head = note.querySelector(".ed-note-head > a");
     var word = open ? "less" : "more";
@@ -53,16 +56,12 @@
     button.setAttribute("aria-expanded", String(open));
     button.setAttribute("aria-label", word + " of note " + (head ? head.textContent : ""));
   }
-  function open(note, whole) {
-    note.classList.toggle("ed-note-open", whole);
-    label(note, whole);
-  }
   /* Whether the note, shut, hides something: lines of its explanation, or its sources. */
   function clipped(note) {
     if (note.querySelector(":scope > .ed-note-sources")) return true;
     var body = note.querySelector(":scope > .ed-note-body");
     if (!body) return false;
-    var was = note.classList.contains("ed-note-open");
+    var was = isOpen(note);
     note.classList.remove("ed-note-open");
     var more = body.scrollHeight > body.clientHeight + 1;
     if (was) note.classList.add("ed-note-open");
@@ -70,10 +69,15 @@
   }
   function refresh() {
     notes.forEach(function (note) {
-      var button = note.querySelector(":scope > .ed-note-more");
+      var button = buttonOf(note);
       if (button) button.hidden = !beside(note) || !clipped(note);
     });
     align();
+  }
+  function show(note) {
+    if (!note || isOpen(note)) return;
+    setOpen(note, true);
+    refresh();
   }
   notes.forEach(function (note) {
     var body = note.querySelector(":scope > .ed-note-body");
@@ -82,34 +86,31 @@
     button.type = "button";
     button.className = "ed-note-more";
     button.addEventListener("click", function () {
-      open(note, !note.classList.contains("ed-note-open"));
+      setOpen(note, !isOpen(note));
       refresh();
     });
     body.after(button);
-    label(note, false);
+    setOpen(note, false);
   });
   function noteOf(id) {
     var note = id ? document.getElementById(id) : null;
     return note && note.matches(NOTE) ? note : null;
   }
+  /* On arrival and when the address changes: open the note it names; either way, measure. */
   function openTarget() {
     var note = noteOf(decodeURIComponent(location.hash.slice(1)));
-    if (note) open(note, true);
-    refresh();
+    if (note && !isOpen(note)) show(note);
+    else refresh();
   }
   /* Its number opens the note even when the note is already the page's target. */
   document.addEventListener("click", function (event) {
     var ref = event.target instanceof Element ? event.target.closest("a.ed-note-ref") : null;
-    var note = ref ? noteOf(decodeURIComponent(ref.hash.slice(1))) : null;
-    if (note && !note.classList.contains("ed-note-open")) { open(note, true); refresh(); }
+    if (ref) show(noteOf(decodeURIComponent(ref.hash.slice(1))));
   });
   document.addEventListener("focusin", function (event) {
     var inside = event.target instanceof Element ? event.target.closest(".ed-note-body") : null;
     var note = inside ? inside.parentElement : null;
-    if (note && note.matches(NOTE) && !note.classList.contains("ed-note-open") && beside(note)) {
-      open(note, true);
-      refresh();
-    }
+    if (note && note.matches(NOTE) && beside(note)) show(note);
   });
   window.addEventListener("hashchange", openTarget);
   window.addEventListener("resize", refresh);
