@@ -40,39 +40,41 @@ def _timed(owner: Any, name: str) -> None:
 
 
 def instrument() -> None:
-    from sphinx_edition import _setup, builders, domain, indices, notes, transforms
+    from sphinx_edition import builders, domain, export, render
+    from sphinx_edition.domain.domain import EditionDomain
+    from sphinx_edition.domain.indices import RegisterIndex
+    from sphinx_edition.markup.lemmas import PlaceLemmas
+    from sphinx_edition.render.apparatus import ApparatusTable
+    from sphinx_edition.render.backrefs import BackReferences
+    from sphinx_edition.render.jsonld import JsonLd
+    from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
+    from sphinx_edition.render.timeline import Timeline
 
-    _timed(domain.EditionDomain, "process_doc")
-    _timed(domain.EditionDomain, "check_consistency")
-    _timed(domain.EditionDomain, "merge_domaindata")
-    _timed(domain.EditionDomain, "clear_doc")
-    _timed(indices.RegisterIndex, "generate")
-    _timed(notes.PlaceLemmas, "apply")
-    for name in (
-        "BackReferences",
-        "Timeline",
-        "JsonLd",
-        "ApparatusTable",
-        "ReadingSwitch",
-        "FootnoteNotes",
-        "StaticNotes",
+    for method in ("process_doc", "check_consistency", "merge_domaindata", "clear_doc"):
+        _timed(EditionDomain, method)
+    _timed(RegisterIndex, "generate")
+    _timed(PlaceLemmas, "apply")
+    for transform in (
+        BackReferences,
+        Timeline,
+        JsonLd,
+        ApparatusTable,
+        ReadingSwitch,
+        FootnoteNotes,
+        StaticNotes,
     ):
-        _timed(getattr(transforms, name), "run")
-    # Event handlers are connected by the names _setup and builders imported, so they are
-    # wrapped there (wrapping them in their own modules would time nothing).
-    for name in (
-        "pages_to_rewrite",
-        "reread_on_witness_change",
-        "log_summary",
-        "write_cards",
-        "page_assets",
-        "serve_static",
+        _timed(transform, "run")
+    # Event handlers are connected by the names each layer's register() imported, so they
+    # are wrapped there (wrapping them in their own modules would time nothing).
+    for layer, names in (
+        (domain, ("pages_to_rewrite", "reread_on_witness_change")),
+        (builders, ("log_summary",)),
+        (render, ("write_cards", "page_assets", "serve_static", "page_context")),
+        # The data/ folder (CSV, JSON, TEI) and the TEI parts made as pages are written.
+        (export, ("write_data", "keep_part", "start_writing")),
     ):
-        _timed(_setup, name)
-    # The data/ folder (CSV, JSON, TEI) and the TEI parts made as pages are written.
-    for name in ("write_data", "keep_part", "start_writing"):
-        if hasattr(builders, name):  # older versions had no TEI parts
-            _timed(builders, name)
+        for name in names:
+            _timed(layer, name)
 
 
 def main(argv: list[str]) -> int:

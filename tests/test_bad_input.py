@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_edition import dates, durations, fields
+from sphinx_edition.core import dates, durations, fields
 
 MakeApp = Callable[..., SphinxTestApp]
 

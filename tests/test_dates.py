@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_edition import dates
+from sphinx_edition.core import dates
 
 plain_dates = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)).flatmap(
     lambda day: st.sampled_from([f"{day.year}", f"{day.year}-{day.month:02d}", day.isoformat()])

@@ -144,8 +144,8 @@ def test_pdf_source_puts_notes_in_footnotes_and_prints_the_text_as_printed(
         ),
         (
             (":sources: luthi2008, westad1998\n", ""),
-            "text.md:14: WARNING: ed:note: no :sources: (only typographical notes may omit "
-            "them) [edition.note]",
+            "text.md:14: WARNING: ed:note: no :sources: (a chronological note must name its "
+            "sources) [edition.note]",
         ),
         (
             (":lemma: In December 1950", ":lemma: In Decmber 1950"),

@@ -9,7 +9,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_edition.subtypes import Subtype
+from sphinx_edition.core.subtypes import Subtype
 
 MakeApp = Callable[..., SphinxTestApp]
 

@@ -17,7 +17,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 from conftest import DOCS, TESTS, WITNESS, require_tool
-from sphinx_edition.tei_dates import date_attributes
+from sphinx_edition.export.tei.dates import date_attributes
 
 MakeApp = Callable[..., SphinxTestApp]
 
@@ -463,7 +463,7 @@ def test_precision_is_only_for_date_elements() -> None:
 
 
 def test_non_edtf_is_rejected() -> None:
-    from sphinx_edition.dates import DateError
+    from sphinx_edition.core.dates import DateError
 
     with pytest.raises(DateError, match="not an EDTF date"):
         date_attributes("11 September 1969")

@@ -8,8 +8,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_edition.config import CONFIG_VALUES
-from sphinx_edition.durations import DEFAULT_QUALIFIER, QUALIFIERS, RELATIONS
-from sphinx_edition.records import CATEGORIES, CATEGORY_MEANINGS
+from sphinx_edition.core.durations import DEFAULT_QUALIFIER, QUALIFIERS, RELATIONS
+from sphinx_edition.core.vocabulary import CATEGORIES, CATEGORY
 from sphinx_edition.warnings import Subtype
 
 
@@ -65,7 +65,7 @@ class NoteCategories(SphinxDirective):
         rows = [
             (
                 nodes.paragraph("", "", nodes.literal(text=category)),
-                nodes.paragraph(text=CATEGORY_MEANINGS[category]),
+                nodes.paragraph(text=CATEGORY[category].meaning),
             )
             for category in CATEGORIES
         ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.latex.constants import ADDITIONAL_SETTINGS
 
-from .warnings import Subtype, warn
+from sphinx_edition.warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from .subtypes import WARNING_TYPE, Subtype
+from sphinx_edition.core.subtypes import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
     from docutils import nodes

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Response
 
-from sphinx_edition.assets import STATIC as STATIC_FOLDER
+from sphinx_edition.render.assets import STATIC as STATIC_FOLDER
 
 # The extension's own static files (sphinx-edition.css and .js, and any it adds).
 STATIC = tuple(sorted(path.name for path in STATIC_FOLDER.iterdir() if path.is_file()))

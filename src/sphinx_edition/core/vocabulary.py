@@ -1,0 +1,194 @@
+"""The edition's vocabulary, in one place: kinds of entry, authority schemes, note categories.
+
+Every label, colour, title, schema.org type, TEI element and URL pattern that depends on the
+kind of an entry, on an authority scheme or on a note's category is looked up here, so that the
+registers, cards, indices, JSON-LD, exports and TEI cannot disagree.  Pure: nothing from Sphinx.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Kind(NamedTuple):
+    """What the edition calls one kind of register entry, and how each output names it."""
+
+    label: str  # the badge and the object type: "organisation"
+    plural: str  # "organisations", for the downloads' descriptions
+    colour: str  # a sphinx-design colour for the badge
+    index_title: str  # the Sphinx index's title ("Index of people")
+    index_short: str  # its short name ("People")
+    schema_type: str  # schema.org @type
+    tei_list: str  # the TEI standOff list
+    tei_name: str  # the TEI element of the entry's name in that list
+    tei_mention: str  # the TEI element of a mention in the text (with @type for "rs")
+
+
+KIND = {
+    "person": Kind(
+        "person", "people", "primary", "Index of people", "People", "Person",
+        "listPerson", "persName", "persName",
+    ),
+    "event": Kind(
+        "event", "events", "success", "Index of events", "Events", "Event",
+        "listEvent", "label", "rs",
+    ),
+    "place": Kind(
+        "place", "places", "info", "Index of places", "Places", "Place",
+        "listPlace", "placeName", "placeName",
+    ),
+    "org": Kind(
+        "organisation", "organisations", "warning", "Index of organisations",
+        "Organisations", "Organization", "listOrg", "orgName", "orgName",
+    ),
+}  # fmt: skip
+"""Each kind of register entry, in the order the registers are listed."""
+
+KINDS = tuple(KIND)
+"""The kinds of register entry (the ``ed:`` directive and role names), in register order."""
+
+DATE_LABELS = {"born": "Born", "died": "Died", "date": "Date"}
+"""How an entry's dates are labelled in its register entry and card."""
+
+
+class Authority(NamedTuple):
+    """An authority file whose identifiers an entry may carry."""
+
+    title: str  # as shown to readers
+    url: str  # the identifier's page, with {} for the identifier
+    pattern: re.Pattern[str]  # the form of an identifier
+    example: str  # said in the warning about a malformed identifier
+
+
+AUTHORITIES = {
+    "wikidata": Authority(
+        "Wikidata",
+        "https://www.wikidata.org/wiki/{}",
+        re.compile(r"Q[1-9][0-9]*"),
+        "a Wikidata item id such as Q5816",
+    ),
+    "viaf": Authority(
+        "VIAF",
+        "https://viaf.org/viaf/{}",
+        re.compile(r"[1-9][0-9]{1,21}"),
+        "a VIAF id: digits only, such as 38242123",
+    ),
+    "geonames": Authority(
+        "GeoNames",
+        "https://www.geonames.org/{}",
+        re.compile(r"[1-9][0-9]{0,9}"),
+        "a GeoNames id: digits only, such as 1816670",
+    ),
+}
+"""The authority schemes an entry's ``:wikidata:``, ``:viaf:`` and ``:geonames:`` name."""
+
+EMENDATION = "emendation"
+CORRECTION = "correction"
+COMMENTARY = "commentary"
+
+
+class Category(NamedTuple):
+    """A category of editorial note, and what kind of editorial act a note of it is.
+
+    ``act`` tells an *emendation* (the printed words are an error of the text: a misprint, to
+    be set right as the author meant) from a *correction* (the author wrote what he meant and is
+    wrong: a historical statement, answered by commentary that gives the corrected statement)
+    and from plain *commentary* (an explanation that corrects nothing).  The distinction is the
+    TEI Guidelines' ``<sic>``/``<corr>`` (emendation) against ``<note>`` (the rest).
+    """
+
+    name: str
+    meaning: str
+    colour: str  # a sphinx-design colour for the badge
+    act: str  # EMENDATION, CORRECTION or COMMENTARY
+    sources_required: bool
+
+
+CATEGORY = {
+    c.name: c
+    for c in (
+        Category(
+            "typographical",
+            "A misprint: a letter or word the printer got wrong.",
+            "secondary",
+            EMENDATION,
+            False,
+        ),
+        Category(
+            "factual",
+            "A statement of fact that the scholarly literature shows to be wrong.",
+            "danger",
+            CORRECTION,
+            True,
+        ),
+        Category(
+            "chronological",
+            "A wrong date, or events told in an order they did not happen in.",
+            "warning",
+            CORRECTION,
+            True,
+        ),
+        Category(
+            "numerical",
+            "A wrong figure, or a right figure given the wrong meaning.",
+            "warning",
+            CORRECTION,
+            True,
+        ),
+        Category(
+            "terminological",
+            "A name, title or term that is wrong, loose or anachronistic for its time.",
+            "info",
+            CORRECTION,
+            True,
+        ),
+        Category(
+            "contested",
+            "A claim on which historians disagree; the note gives the positions.",
+            "primary",
+            COMMENTARY,
+            True,
+        ),
+        Category(
+            "cross-reference",
+            "A reference to another part of the source book, not in this excerpt.",
+            "light",
+            COMMENTARY,
+            True,
+        ),
+        Category(
+            "structure",
+            "Something about the layout of the text as printed: a run-in heading, a stray "
+            "line, a source line, the place where the excerpt breaks off.",
+            "light",
+            COMMENTARY,
+            True,
+        ),
+        Category(
+            "calendar",
+            "A date whose calendar matters (Old Style or New Style).",
+            "info",
+            COMMENTARY,
+            True,
+        ),
+        Category(
+            "romanisation",
+            "The spelling of a Chinese name in the Latin alphabet.",
+            "info",
+            COMMENTARY,
+            True,
+        ),
+    )
+}
+"""The categories of editorial notes, as the editorial principles define them."""
+
+CATEGORIES = tuple(CATEGORY)
+"""The category names, in the order the principles and the apparatus list them."""
+
+ACT_LABELS = {
+    EMENDATION: "emendation",
+    CORRECTION: "historical correction",
+    COMMENTARY: "commentary",
+}
+"""How each kind of editorial act is named to readers."""

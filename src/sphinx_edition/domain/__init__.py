@@ -1,0 +1,19 @@
+"""The ``ed`` domain: records collected per page, merged, checked, indexed and resolved."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_edition.domain.domain import EditionDomain, warn_missing_reference
+from sphinx_edition.domain.incremental import pages_to_rewrite, reread_on_witness_change
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def register(app: Sphinx) -> None:
+    """The domain, its missing-reference warnings, and what an incremental build re-reads."""
+    app.add_domain(EditionDomain)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("env-get-outdated", reread_on_witness_change)
+    app.connect("env-updated", pages_to_rewrite)

@@ -1,0 +1,317 @@
+"""Collecting the domain's records from a document once it has been read.
+
+Each function walks one doctree and returns plain records that carry the docname, so that
+the domain can purge and merge them; nothing here keeps docutils nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_edition.core.records import (
+    DateMention,
+    Duration,
+    Entry,
+    ExternalLink,
+    Mention,
+    Note,
+    Segment,
+    Sequence,
+    TermDefinition,
+    TermUse,
+)
+from sphinx_edition.markup.nodes import (
+    Editorial,
+    apparatus,
+    backrefs,
+    date_mention,
+    duration_claim,
+    editorial_note,
+    enclosing,
+    lemma,
+    mention,
+    register,
+    register_entry,
+    sequence_claim,
+    timeline,
+    transcription_pieces,
+    witness_paragraph,
+    witness_text,
+)
+
+SNIPPET_LENGTH = 160  # characters of context shown in back-references
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")]?\s+")
+
+
+def entries(docname: str, document: nodes.document) -> list[Entry]:
+    """The register entries defined in the document, in document order."""
+    return [
+        node["record"]
+        for node in document.findall(register_entry)
+        if isinstance(node.get("record"), Entry) and node["record"].docname == docname
+    ]
+
+
+def segments(docname: str, document: nodes.document) -> list[Segment]:
+    """The transcription in *document*: its witness paragraphs and other witness text."""
+    found = list(document.findall(lambda n: isinstance(n, witness_paragraph | witness_text)))
+    result: list[Segment] = []
+    for order, node in enumerate(found):
+        assert isinstance(node, nodes.Element)
+        if isinstance(node, witness_text):
+            if enclosing(node, witness_paragraph) is not None:
+                continue  # already part of its paragraph's text
+            following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
+            preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
+            number = following[0] if following else (preceding[-1] if preceding else 0)
+            kind = "heading"
+        else:
+            number, kind = node["n"], "paragraph"
+        result.append(
+            Segment(docname, node.line or 0, number, order, kind, transcription_pieces(node))
+        )
+    return result
+
+
+def mentions(docname: str, document: nodes.document) -> list[Mention]:
+    result = []
+    paragraphs: dict[int, _ParagraphText] = {}
+    for node in document.findall(mention):
+        result.append(
+            Mention(
+                docname=docname,
+                lineno=_line(node),
+                kind=node["kind"],
+                target=node["target"],
+                text=node.astext(),
+                paragraph=_paragraph_number(node),
+                anchor=node["ids"][0] if node["ids"] else "",
+                snippet=snippet(node, paragraphs),
+                office=node.get("office", ""),
+                when=node.get("when", ""),
+                acknowledged=_acknowledging_note(node),
+            )
+        )
+    return result
+
+
+def dates(docname: str, document: nodes.document) -> list[DateMention]:
+    return [
+        DateMention(
+            docname=docname,
+            lineno=_line(node),
+            text=node.astext(),
+            value=node["value"],
+            calendar=node["calendar"],
+            event=node["event"],
+            paragraph=_paragraph_number(node),
+            anchor=node["ids"][0] if node["ids"] else "",
+            acknowledged=_acknowledging_note(node),
+        )
+        for node in document.findall(date_mention)
+    ]
+
+
+def durations(docname: str, document: nodes.document) -> list[Duration]:
+    return [Duration(*fields) for fields in _claims(docname, document, duration_claim)]
+
+
+def sequences(docname: str, document: nodes.document) -> list[Sequence]:
+    return [Sequence(*fields) for fields in _claims(docname, document, sequence_claim)]
+
+
+def _claims(
+    docname: str, document: nodes.document, cls: type[nodes.Element]
+) -> Iterator[tuple[str, int, str, str, int, str, str]]:
+    """The fields of every well-formed duration or sequence claim in the document."""
+    for node in document.findall(cls):
+        if node["claim"]:
+            yield (
+                docname,
+                _line(node),
+                node.astext(),
+                node["claim"],
+                _paragraph_number(node),
+                node["ids"][0],
+                _acknowledging_note(node),
+            )
+
+
+def external_links(docname: str, document: nodes.document) -> list[ExternalLink]:
+    """Every link to another site, for the form check."""
+    return [
+        ExternalLink(docname, _line(node), node["refuri"])
+        for node in document.findall(nodes.reference)
+        if "://" in node.get("refuri", "") or node.get("refuri", "").startswith("mailto:")
+    ]
+
+
+def _acknowledging_note(node: nodes.Node) -> str:
+    """The note whose lemma holds *node*: the apparatus answers what the node claims."""
+    found = enclosing(node, lemma)
+    return str(found["anchor"]) if found is not None else ""
+
+
+def term_uses(docname: str, document: nodes.document) -> list[TermUse]:
+    return [
+        TermUse(docname, _line(node), str(node["reftarget"]).lower())
+        for node in document.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "std" and node.get("reftype") == "term"
+    ]
+
+
+def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
+    result = []
+    source_lines = _source_lines(document)
+    for glossary in document.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            definition = next(iter(item.findall(nodes.definition)), None)
+            text = " ".join(definition.astext().split()) if definition is not None else ""
+            for term in item.findall(nodes.term):
+                display = term.astext().strip()
+                result.append(
+                    TermDefinition(
+                        docname=docname,
+                        lineno=_term_line(source_lines, display, _line(term)),
+                        term=display.lower(),
+                        display=display,
+                        anchor=term["ids"][0] if term["ids"] else "",
+                        definition=_shorten(text, 280),
+                    )
+                )
+    return result
+
+
+class _ParagraphText:
+    """A paragraph's plain text (no editorial nodes), with where each node in it starts.
+
+    Computed once per paragraph, so that the snippets of a paragraph's many mentions cost one
+    walk of it, not one each.
+    """
+
+    def __init__(self, paragraph: nodes.Element) -> None:
+        pieces: list[str] = []
+        self.starts: dict[int, int] = {}
+        length = 0
+
+        def walk(node: nodes.Node) -> None:
+            nonlocal length
+            if isinstance(node, Editorial):
+                return
+            if isinstance(node, nodes.Text):
+                text = node.astext()
+                pieces.append(text)
+                length += len(text)
+                return
+            if isinstance(node, nodes.Element):
+                self.starts[id(node)] = length
+                for child in node.children:
+                    walk(child)
+
+        walk(paragraph)
+        self.text = "".join(pieces)
+
+
+def snippet(node: nodes.Element, cache: dict[int, _ParagraphText] | None = None) -> str:
+    """The sentence around *node* in its paragraph, shortened to a readable length."""
+    paragraph = enclosing(node, nodes.paragraph)
+    if paragraph is None:
+        return node.astext()
+    cache = {} if cache is None else cache
+    if id(paragraph) not in cache:
+        cache[id(paragraph)] = _ParagraphText(paragraph)
+    found = cache[id(paragraph)]
+    at = found.starts.get(id(node), 0)
+    head, tail = found.text[:at], found.text[at:]
+    starts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    head = head[starts[-1] :] if starts else head
+    end = _SENTENCE_END.search(tail, len(node.astext()))
+    tail = tail[: end.start() + 1] if end else tail
+    text = " ".join((head + tail).split())
+    if len(text) <= SNIPPET_LENGTH:
+        return text
+    mark = node.astext()
+    at = text.find(mark)
+    lo = max(0, at - (SNIPPET_LENGTH - len(mark)) // 2)
+    hi = min(len(text), lo + SNIPPET_LENGTH)
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
+def _source_lines(document: nodes.document) -> list[str]:
+    """The document's source, for finding lines that parsers do not record."""
+    try:
+        with open(document["source"], encoding="utf-8") as source:
+            return source.read().splitlines()
+    except (OSError, KeyError, UnicodeDecodeError):
+        return []
+
+
+def _term_line(lines: list[str], term: str, start: int) -> int:
+    """The line where a glossary term is written (Sphinx records only the glossary's line)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].strip() == term:
+            return number
+    return start
+
+
+def _shorten(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _paragraph_number(node: nodes.Node) -> int:
+    paragraph = enclosing(node, witness_paragraph)
+    return int(paragraph["n"]) if paragraph is not None else 0
+
+
+def _line(node: nodes.Node) -> int:
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return current.line
+        current = current.parent
+    return 0
+
+
+def notes(docname: str, document: nodes.document) -> list[Note]:
+    result = []
+    for node in document.findall(editorial_note):
+        body = next(
+            (
+                c
+                for c in node.children
+                if isinstance(c, nodes.Element) and "ed-note-body" in c["classes"]
+            ),
+            None,
+        )
+        result.append(
+            Note(
+                docname=docname,
+                lineno=_line(node),
+                anchor=node["anchor"],
+                number=node["number"],
+                paragraph=_paragraph_number(node),
+                category=node["category"],
+                lemma=node["lemma"],
+                corr=node["corr"],
+                sources=tuple(node["sources"]),
+                text=" ".join(body.astext().split()) if body is not None else "",
+            )
+        )
+    return result
+
+
+def shown_kinds(document: nodes.document) -> tuple[str, ...]:
+    """The kinds of data the page shows from other pages (registers, timeline, apparatus)."""
+    shows = {node["kind"] for node in document.findall(register)}
+    if any(True for _ in document.findall(apparatus)):
+        shows.add("apparatus")
+    shows.update(node["kind"] for node in document.findall(backrefs))
+    if any(True for _ in document.findall(timeline)):
+        shows.add("timeline")
+    return tuple(sorted(shows))

@@ -1,0 +1,416 @@
+"""The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
+
+Data shape (``data_version`` 5); every record carries its docname, so purge is a filter::
+
+    {
+        "segments": [Segment, ...],          # the transcription, in document order
+        "entries": {id: [Entry, ...]},       # register entries (a list, to catch duplicates)
+        "mentions": [Mention, ...],          # text naming an entry
+        "dates": [DateMention, ...],         # date expressions in the text
+        "notes": [Note, ...],                # the critical apparatus
+        "durations": [Duration, ...],        # claims of duration in the text
+        "sequences": [Sequence, ...],        # claims of order in the text
+        "links": [ExternalLink, ...],        # external URLs, for the form check
+        "term_uses": [TermUse, ...],         # {term} references
+        "terms": [TermDefinition, ...],      # glossary terms as defined
+        "witness_digest": str,               # SHA-256 of the witness at the last check
+        "fingerprints": {id: str},           # what each entry looked like at the last write
+        "link_fingerprints": {id: str},      # where links to it pointed and the name shown
+        "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
+                                             # the timeline ("timeline"), for rewriting
+        "docnames": {docname, ...},          # the documents read, so that clearing one that
+                                             # holds nothing costs nothing
+    }
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence, Set
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain, ObjType
+from sphinx.util.nodes import make_refnode
+
+from sphinx_edition.checks.rules import PROBLEM, Data, check_all, did_you_mean
+from sphinx_edition.checks.witness import WitnessError, compare, read_witness
+from sphinx_edition.config import config_location
+from sphinx_edition.core.records import (
+    DateMention,
+    Entry,
+    Mention,
+    Note,
+    Segment,
+    TermDefinition,
+    TermUse,
+)
+from sphinx_edition.core.vocabulary import KIND, KINDS
+from sphinx_edition.domain import collect
+from sphinx_edition.domain.indices import REGISTER_INDICES
+from sphinx_edition.markup.entries import (
+    ENTRY_DIRECTIVES,
+    ApparatusDirective,
+    RegisterDirective,
+    TimelineDirective,
+)
+from sphinx_edition.markup.notes import NoteDirective
+from sphinx_edition.markup.paragraphs import ParagraphDirective, paragraph_id
+from sphinx_edition.markup.roles import (
+    DateRole,
+    DurationRole,
+    MentionRole,
+    ParagraphReferenceRole,
+    SequenceRole,
+    WitnessTextRole,
+)
+from sphinx_edition.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class EditionDomain(Domain):
+    """The ``ed`` domain of sphinx-edition."""
+
+    name = "ed"
+    label = "Edition"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        kind: ObjType(KIND[kind].label, kind, "entry") for kind in KINDS
+    }
+    directives: ClassVar[dict[str, Any]] = {
+        "paragraph": ParagraphDirective,
+        "register": RegisterDirective,
+        "note": NoteDirective,
+        "apparatus": ApparatusDirective,
+        "timeline": TimelineDirective,
+        **ENTRY_DIRECTIVES,
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        "text": WitnessTextRole(),
+        "para": ParagraphReferenceRole(),
+        "date": DateRole(),
+        "duration": DurationRole(),
+        "sequence": SequenceRole(),
+        "entry": MentionRole(),
+        **{kind: MentionRole() for kind in KINDS},
+    }
+    indices = REGISTER_INDICES
+    initial_data: ClassVar[dict[str, Any]] = {
+        "segments": [],
+        "entries": {},
+        "mentions": [],
+        "dates": [],
+        "notes": [],
+        "durations": [],
+        "sequences": [],
+        "links": [],
+        "term_uses": [],
+        "terms": [],
+        "witness_digest": "",
+        "fingerprints": {},
+        "link_fingerprints": {},
+        "shows": {},
+        "docnames": set(),
+    }
+    data_version = 5
+
+    # -- the data, typed ---------------------------------------------------------------
+
+    @property
+    def segments(self) -> list[Segment]:
+        result: list[Segment] = self.data["segments"]
+        return result
+
+    @property
+    def entries(self) -> dict[str, list[Entry]]:
+        result: dict[str, list[Entry]] = self.data["entries"]
+        return result
+
+    @property
+    def mentions(self) -> list[Mention]:
+        result: list[Mention] = self.data["mentions"]
+        return result
+
+    @property
+    def dates(self) -> list[DateMention]:
+        result: list[DateMention] = self.data["dates"]
+        return result
+
+    @property
+    def notes(self) -> list[Note]:
+        result: list[Note] = self.data["notes"]
+        return result
+
+    @property
+    def terms(self) -> list[TermDefinition]:
+        result: list[TermDefinition] = self.data["terms"]
+        return result
+
+    @property
+    def term_uses(self) -> list[TermUse]:
+        result: list[TermUse] = self.data["term_uses"]
+        return result
+
+    def entry(self, entry_id: str, kind: str | None = None) -> Entry | None:
+        """The entry with *entry_id* (of *kind*, if given); the first in document order if it
+        is duplicated (see :meth:`check_consistency`)."""
+        for record in self.entries.get(entry_id, ()):
+            if kind is None or record.kind == kind:
+                return record
+        return None
+
+    def all_entries(self) -> Iterator[Entry]:
+        for records in self.entries.values():
+            yield from records[:1]
+
+    def note_entry(self, record: Entry) -> None:
+        self.entries.setdefault(record.id, []).append(record)
+
+    # -- purge and merge ---------------------------------------------------------------
+
+    _LISTS = (
+        "segments",
+        "mentions",
+        "dates",
+        "notes",
+        "durations",
+        "sequences",
+        "links",
+        "term_uses",
+        "terms",
+    )
+
+    def clear_doc(self, docname: str) -> None:
+        # Sphinx clears every document before reading it, also in a fresh build: without this
+        # test, reading N documents would scan the records of all those read before, N² / 2.
+        if docname not in self.data["docnames"]:
+            return
+        self.data["docnames"].discard(docname)
+        for key in self._LISTS:
+            self.data[key] = [r for r in self.data[key] if r.docname != docname]
+        self.data["shows"].pop(docname, None)
+        for entry_id in list(self.entries):
+            kept = [r for r in self.entries[entry_id] if r.docname != docname]
+            if kept:
+                self.entries[entry_id] = kept
+            else:
+                del self.entries[entry_id]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.data["docnames"].update(docnames & otherdata["docnames"])
+        for key in self._LISTS:
+            self.data[key].extend(r for r in otherdata[key] if r.docname in docnames)
+        for docname in docnames & otherdata["shows"].keys():
+            self.data["shows"][docname] = otherdata["shows"][docname]
+        for records in otherdata["entries"].values():
+            for record in records:
+                if record.docname in docnames:
+                    self.note_entry(record)
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self.data["docnames"].add(docname)
+        for record in collect.entries(docname, document):
+            self.note_entry(record)
+        self.segments.extend(collect.segments(docname, document))
+        self.mentions.extend(collect.mentions(docname, document))
+        self.dates.extend(collect.dates(docname, document))
+        self.notes.extend(collect.notes(docname, document))
+        self.data["durations"].extend(collect.durations(docname, document))
+        self.data["sequences"].extend(collect.sequences(docname, document))
+        self.data["links"].extend(collect.external_links(docname, document))
+        self.term_uses.extend(collect.term_uses(docname, document))
+        self.terms.extend(collect.terms(docname, document))
+        shows = collect.shown_kinds(document)
+        if shows:
+            self.data["shows"][docname] = shows
+
+    # -- cross-references --------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        if typ == "para":
+            return self._resolve_paragraph(fromdocname, builder, target, contnode)
+        if typ == "apparatus":
+            return self._resolve_apparatus_row(fromdocname, builder, target, contnode)
+        record = self.entry(target, None if typ == "entry" else typ)
+        if record is None:
+            return None
+        if typ == "entry" and not node.get("refexplicit"):
+            contnode = nodes.inline(text=record.name, classes=contnode["classes"])
+        return make_refnode(
+            builder,
+            fromdocname,
+            record.docname,
+            record.anchor,
+            contnode,
+            # No title: on the web the card shows the summary; a title would repeat it in
+            # every link of the page (and cover the card with the browser's own tooltip).
+        )
+
+    def _resolve_paragraph(
+        self, fromdocname: str, builder: Builder, target: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        if not target.isdigit():
+            return None
+        for segment in self.segments:
+            if segment.kind == "paragraph" and segment.paragraph == int(target):
+                return make_refnode(
+                    builder,
+                    fromdocname,
+                    segment.docname,
+                    paragraph_id(segment.paragraph),
+                    contnode,
+                    f"paragraph {segment.paragraph}",
+                )
+        return None
+
+    def _resolve_apparatus_row(
+        self, fromdocname: str, builder: Builder, anchor: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        """A note's number links to its row in the apparatus table, where there is one."""
+        for docname, shows in sorted(self.data["shows"].items()):
+            if "apparatus" in shows:
+                return make_refnode(
+                    builder,
+                    fromdocname,
+                    docname,
+                    f"a-{anchor}",
+                    nodes.Text(contnode.astext()),  # the number alone: no wrapper
+                )
+        return None
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        record = self.entry(target)
+        if record is not None:
+            found = self.resolve_xref(
+                env, fromdocname, builder, record.kind, target, node, contnode
+            )
+            if found is not None:
+                results.append((f"ed:{record.kind}", found))
+        paragraph = self._resolve_paragraph(fromdocname, builder, target, contnode)
+        if paragraph is not None:
+            results.append(("ed:para", paragraph))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for record in self.all_entries():
+            # The display name is the id too: Sphinx's search rebuilds the link from it when the
+            # anchor is "kind-id", and the names are found by the full-text search anyway.
+            yield record.id, record.id, record.kind, record.docname, record.anchor, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+    # -- checks ------------------------------------------------------------------------
+
+    def rule_data(self) -> Data:
+        """The records the consistency rules read."""
+        return Data(
+            entries=self.entries,
+            mentions=self.mentions,
+            dates=self.dates,
+            durations=self.data["durations"],
+            sequences=self.data["sequences"],
+            terms=self.terms,
+            term_uses=self.term_uses,
+            links=self.data["links"],
+        )
+
+    def check_consistency(self) -> None:
+        self._order_duplicates()
+        self._check_witness()
+        if not self.env.config.edition_checks:
+            return
+        for finding in check_all(self.rule_data()):
+            if finding.status == PROBLEM:
+                warn(finding.subtype, finding.message, (finding.docname, finding.line))
+
+    def _order_duplicates(self) -> None:
+        """Put each id's definitions in document order.
+
+        Parallel builds merge their chunks in the order the chunks finish, so the order of
+        reading says nothing; ordered here, after the merge, ``-j 1`` and ``-j N`` link a
+        duplicated id to the same definition, the one the duplicate warning names.
+        """
+        rank = document_ranks(self.env.config.root_doc, self.env.toctree_includes)
+        for records in self.entries.values():
+            if len(records) > 1:
+                records.sort(key=lambda r: (rank.get(r.docname, len(rank)), r.docname, r.lineno))
+
+    def _check_witness(self) -> None:
+        path = self.env.config.edition_witness
+        if not path:
+            return
+        where = config_location(self.env.srcdir, "edition_witness")
+        try:
+            witness = read_witness(Path(path))
+        except WitnessError as err:
+            warn(Subtype.WITNESS, str(err), where)
+            return
+        for problem in compare(witness, self.segments):
+            location = (problem.docname, problem.line) if problem.docname else where
+            warn(Subtype.WITNESS, problem.message, location)
+
+
+def document_ranks(root: str, includes: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Each document's place in reading order: the toctree from *root*, depth first."""
+    ranks: dict[str, int] = {}
+    stack = [root]
+    while stack:
+        docname = stack.pop()
+        if docname in ranks:
+            continue
+        ranks[docname] = len(ranks)
+        stack.extend(reversed(includes.get(docname, ())))
+    return ranks
+
+
+def edition_domain(env: BuildEnvironment) -> EditionDomain:
+    """The ``ed`` domain of *env*, typed."""
+    domain = env.domains["ed"]
+    if not isinstance(domain, EditionDomain):  # pragma: no cover - only if misregistered
+        raise TypeError("the 'ed' domain is not sphinx-edition's")
+    return domain
+
+
+def warn_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions."""
+    if not isinstance(domain, EditionDomain):
+        return None
+    target, typ = node["reftarget"], node["reftype"]
+    if typ == "apparatus":
+        return True  # an edition without an apparatus page: the note's number stays plain
+    if typ == "para":
+        numbers = sorted({s.paragraph for s in domain.segments if s.kind == "paragraph"})
+        known = f"¶{numbers[0]}–¶{numbers[-1]}" if numbers else "none"
+        warn(Subtype.XREF, f"ed:para: no paragraph {target!r} (the edition has {known})", node)
+        return True
+    other = domain.entry(target)
+    if other is not None:
+        message = f"ed:{typ}: {target!r} is an ed:{other.kind}, not an ed:{typ}"
+    else:
+        candidates = [r.id for r in domain.all_entries() if typ == "entry" or r.kind == typ]
+        message = f"ed:{typ}: unknown entry {target!r}{did_you_mean(target, candidates)}"
+    warn(Subtype.XREF, message, node)
+    return True

@@ -1,0 +1,27 @@
+"""The edition's open data: CSV and JSON tables, the ``data/`` folder, the TEI document.
+
+- :mod:`.tables`: a CSV and a JSON file per register and for the apparatus;
+- :mod:`.downloads`: the ``data/`` folder every HTML build writes, and ``ed:downloads``;
+- :mod:`.tei`: the edition as one TEI P5 document, made page by page as the HTML pages are
+  written (:mod:`.tei.cache`) and kept between builds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_edition.export.downloads import DownloadLinks, DownloadsDirective, write_data
+from sphinx_edition.export.tei.cache import keep_part, start_writing
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def register(app: Sphinx) -> None:
+    """The data downloads and the TEI parts kept as pages are written."""
+    app.add_directive_to_domain("ed", "downloads", DownloadsDirective)
+    app.add_post_transform(DownloadLinks)
+    app.connect("build-finished", write_data)
+    app.connect("write-started", start_writing)
+    # Late, so that the part is made from the doctree as the page is written.
+    app.connect("doctree-resolved", keep_part, priority=900)

@@ -1,0 +1,168 @@
+"""The edition's data on its web site: the ``data/`` folder and the ``ed:downloads`` table.
+
+At the end of every HTML build (``build-finished``) the registers and the notes are written
+as CSV and JSON into ``data/`` in the output, from the ``ed`` domain's records, and the TEI
+document is assembled there by the same writer as ``-b tei``, from the parts made as the
+pages were written (:mod:`.tei_cache`).  Read the Docs publishes the HTML output, so the files
+are published with the pages.
+
+``ed:downloads`` lists the files, with the number of records in each, on a page of the
+edition.  The links are made per builder: relative on the web, absolute (from
+``edition_url``) in the PDF and EPUB, which do not carry the files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from sphinx_edition.core.edition import edition
+from sphinx_edition.core.vocabulary import KIND
+from sphinx_edition.export.tables import EXPORTS, NOTES_FILE, write_exports
+from sphinx_edition.export.tei.cache import parts_of_build
+from sphinx_edition.export.tei.page import TEI_FILE, note_texts, report, write_tei
+from sphinx_edition.render.base import WEB_BUILDERS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+DATA_FOLDER = "data"
+
+
+def _files() -> list[tuple[str, str, str]]:
+    """(file name, format, what it holds; the count key in braces)."""
+    rows = []
+    for name, kind in EXPORTS:
+        what = f"The register of {KIND[kind].plural}: {{{kind}}} records"
+        rows.append((f"{name}.csv", "CSV", what))
+        rows.append((f"{name}.json", "JSON", what))
+    what = "The apparatus: {note} notes"
+    rows.append((f"{NOTES_FILE}.csv", "CSV", what))
+    rows.append((f"{NOTES_FILE}.json", "JSON", what))
+    rows.append(
+        (
+            TEI_FILE,
+            "TEI P5 XML",
+            "The whole edition: {paragraph} paragraphs with their markup and notes, the "
+            "registers and the bibliography",
+        )
+    )
+    return rows
+
+
+class DownloadsDirective(SphinxDirective):
+    """``ed:downloads``: a table of the edition's data files, linked."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        table = nodes.table(classes=["ed-downloads", "colwidths-auto"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        group.extend(nodes.colspec(colwidth=1) for _ in range(3))
+        head = nodes.thead()
+        head += nodes.row(
+            "", *(nodes.entry("", nodes.paragraph(text=t)) for t in ("File", "Format", "Contents"))
+        )
+        body = nodes.tbody()
+        for filename, form, what in _files():
+            link = nodes.reference(
+                "", "", nodes.literal(text=filename), refuri=f"{DATA_FOLDER}/{filename}"
+            )
+            link["ed_download"] = filename
+            contents = nodes.inline(text=what, classes=["ed-download-contents"])
+            contents["ed_counts"] = what
+            body += nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph("", "", link)),
+                nodes.entry("", nodes.paragraph(text=form)),
+                nodes.entry("", nodes.paragraph("", "", contents)),
+            )
+        group += head
+        group += body
+        self.set_source_info(table)
+        return [table]
+
+
+class DownloadLinks(SphinxPostTransform):
+    """Point the download links at the files and fill in the counts, for each builder."""
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        links = [n for n in self.document.findall(nodes.reference) if n.get("ed_download")]
+        counted = [n for n in self.document.findall(nodes.inline) if n.get("ed_counts")]
+        if not links and not counted:
+            return
+        domain: Any = self.env.domains["ed"]
+        counts: dict[str, int] = Counter(e.kind for e in domain.all_entries())
+        counts["note"] = len(domain.notes)
+        counts["paragraph"] = len({s.paragraph for s in domain.segments if s.kind == "paragraph"})
+        for node in counted:
+            text = str(node["ed_counts"]).format_map({k: counts.get(k, 0) for k in _KEYS})
+            node.children = [nodes.Text(text)]
+        app: Any = getattr(self.env, "_app", None) or self.app
+        builder = app.builder
+        base = edition(self.config).url
+        for link in links:
+            path = f"{DATA_FOLDER}/{link['ed_download']}"
+            if builder.name in WEB_BUILDERS or builder.name == "linkcheck":
+                # linkcheck takes a relative link for a local file and leaves it alone.
+                link["refuri"] = relative_uri(builder.get_target_uri(self.env.docname), path)
+            elif base:
+                link["refuri"] = base + path
+            else:
+                link.replace_self(link.children)
+
+
+_KEYS = ("person", "event", "place", "org", "note", "paragraph")
+
+
+def write_data(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write the CSV, JSON and TEI files into the site's ``data/``.
+
+    A project with neither a transcription, nor register entries, nor notes gets nothing; one
+    without a transcription gets no TEI file (``-b tei`` says why).
+    """
+    if exception is not None or app.builder.name not in WEB_BUILDERS:
+        return
+    domain: Any = app.env.domains["ed"]
+    if not (domain.segments or domain.entries or domain.notes):
+        return
+    folder = Path(app.outdir) / DATA_FOLDER
+    info = edition(app.config)
+    builder = app.builder
+
+    def link(docname: str, anchor: str) -> str:
+        uri = builder.get_target_uri(docname)
+        uri = info.page_url(uri) or uri
+        return f"{uri}#{anchor}" if anchor else uri
+
+    explanations: dict[str, str] = {}
+    if domain.segments:
+        context, parts = parts_of_build(app)
+        root, problems = write_tei(context, parts, folder / TEI_FILE)
+        report(problems)
+        explanations = note_texts(root)
+    counts = write_exports(
+        folder,
+        domain.all_entries(),
+        domain.mentions,
+        domain.notes,
+        title=info.title,
+        link=link,
+        explanations=explanations,
+    )
+    figures = ", ".join(f"{n} {name}" for name, n in counts.items())
+    tei = f", and {TEI_FILE}," if domain.segments else ""
+    logger.info(f"edition data: {figures}{tei} in {folder}")

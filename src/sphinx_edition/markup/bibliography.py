@@ -1,0 +1,130 @@
+"""The one adapter over sphinxcontrib-bibtex: every key, label, title and citation comes from here.
+
+The apparatus table, the notes, the cards, the citation metadata and the TEI document all name
+a source through this module, so that they agree ("Lüthi 2008", never ``L\\"uthi 2008``), and
+none of them reads sphinxcontrib-bibtex's data itself.  Without sphinxcontrib-bibtex loaded, the
+functions answer as for an empty bibliography.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_edition.core.edition import latex_text
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.docutils import SphinxDirective
+
+
+class Citation(NamedTuple):
+    """A reference as a bibliography page lists it, for its hover card."""
+
+    docname: str  # the page of the bibliography that lists it
+    anchor: str  # its id in that page
+    key: str
+    text: str  # the formatted reference, as plain text
+
+
+def _cite_domain(env: BuildEnvironment) -> Any:
+    return env.domains.get("cite")
+
+
+def loaded(env: BuildEnvironment) -> bool:
+    """Whether sphinxcontrib-bibtex is part of the build."""
+    return _cite_domain(env) is not None
+
+
+def entries(env: BuildEnvironment) -> dict[str, Any]:
+    """The bibliography's pybtex entries by key (empty without sphinxcontrib-bibtex)."""
+    data = getattr(getattr(_cite_domain(env), "bibdata", None), "data", None)
+    found = getattr(data, "entries", None)
+    return dict(found) if found else {}
+
+
+def keys(env: BuildEnvironment) -> set[str] | None:
+    """The bibliography's keys, or None when there is no bibliography to check keys against."""
+    if not loaded(env):
+        return None
+    return set(entries(env))
+
+
+def person_name(person: Any) -> str:
+    """'Last, First Middle' for a pybtex person; a corporate name as it stands."""
+    last = " ".join(person.prelast_names + person.last_names + person.lineage_names)
+    first = " ".join(person.first_names + person.middle_names)
+    return latex_text(f"{last}, {first}" if first else last)
+
+
+def label(key: str, entry: Any) -> str:
+    """'Lüthi 2008': how the edition names a source in its notes and tables."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [latex_text(" ".join(p.last_names)) for p in people[:2]]
+    who = " and ".join(names) + (" et al." if len(people) > 2 else "")
+    fields = entry.fields
+    who = who or latex_text(fields.get("key", "")) or latex_text(fields.get("title", key))
+    return f"{who} {latex_text(fields.get('year', 'n.d.'))}"
+
+
+def labels(env: BuildEnvironment) -> dict[str, str]:
+    """:func:`label` for every key of the bibliography."""
+    return {key: label(key, entry) for key, entry in entries(env).items()}
+
+
+def title(env: BuildEnvironment, key: str) -> str:
+    """The title of the source *key* as plain text; *key* itself when it is not a key."""
+    entry = entries(env).get(key)
+    return latex_text(entry.fields.get("title", key)) if entry is not None else key
+
+
+def citation_ids(env: BuildEnvironment) -> dict[str, str]:
+    """The key of each citation id that sphinxcontrib-bibtex gave a listed reference."""
+    return {c.citation_id: c.key for c in getattr(_cite_domain(env), "citations", ())}
+
+
+def citations(env: BuildEnvironment) -> Iterator[Citation]:
+    """Every reference the bibliography pages list, formatted as they show it."""
+    domain = _cite_domain(env)
+    if domain is None:
+        return
+    import pybtex.plugin
+
+    plaintext = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
+    for citation in getattr(domain, "citations", ()):
+        text = citation.formatted_entry.text.render(plaintext).replace("\\url ", "")
+        yield Citation(citation.bibliography_key.docname, citation.citation_id, citation.key, text)
+
+
+def cited_keys(body: nodes.Element) -> set[str]:
+    """The keys that sphinxcontrib-bibtex's cite roles in *body* refer to."""
+    refs = [n for n in body.findall(addnodes.pending_xref) if n.get("refdomain") == "cite"]
+    if not refs:
+        return set()
+    from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+    found: set[str] = set()
+    for ref in refs:
+        try:
+            found.update(t.key for t in parse_citation_targets(ref["reftarget"]))
+        except ValueError:  # a malformed target is reported by sphinxcontrib-bibtex itself
+            continue
+    return found
+
+
+def cite_nodes(directive: SphinxDirective, cited: Sequence[str]) -> list[nodes.Node]:
+    """Citations of the keys *cited*, through sphinxcontrib-bibtex; the bare keys without it."""
+    if not loaded(directive.env):
+        result: list[nodes.Node] = []
+        for index, key in enumerate(cited):
+            if index:
+                result.append(nodes.Text(", "))
+            result.append(nodes.literal(text=key))
+        return result
+    parsed, messages = directive.parse_inline(
+        "{cite:p}`" + ",".join(cited) + "`", lineno=directive.lineno
+    )
+    return [*parsed, *messages]

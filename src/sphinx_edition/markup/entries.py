@@ -1,0 +1,344 @@
+"""Directives that define register entries (``ed:person`` …) and place registers and timelines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx_design.badges_buttons import create_bdg_classes
+from sphinx_design.shared import create_component
+
+from sphinx_edition.core import fields
+from sphinx_edition.core.labels import dates_label, display_date, sort_key
+from sphinx_edition.core.records import AltName, Entry, Office
+from sphinx_edition.core.vocabulary import AUTHORITIES, DATE_LABELS, KIND, KINDS
+from sphinx_edition.markup import bibliography
+from sphinx_edition.markup.base import EditionDirective
+from sphinx_edition.markup.nodes import apparatus, backrefs, register, register_entry, timeline
+from sphinx_edition.warnings import Subtype, warn
+
+_COMMON: dict[str, Callable[[str], Any]] = {
+    "name": directives.unchanged,
+    "sort": directives.unchanged,
+    "alt": directives.unchanged,
+    "summary": directives.unchanged,
+    "sources": directives.unchanged,
+    "wikidata": directives.unchanged,
+    "viaf": directives.unchanged,
+    "geonames": directives.unchanged,
+    "term": directives.unchanged,
+}
+_BY_KIND: dict[str, dict[str, Callable[[str], Any]]] = {
+    "person": {
+        "born": directives.unchanged,
+        "died": directives.unchanged,
+        "offices": directives.unchanged,
+    },
+    "event": {"date": directives.unchanged, "participants": directives.unchanged},
+    "place": {"coords": directives.unchanged},
+    "org": {"date": directives.unchanged},
+}
+
+
+class EntryDirective(EditionDirective):
+    """``ed:person ID`` (and ``ed:event``, ``ed:place``, ``ed:org``): a register entry.
+
+    Options are parsed here so that a malformed value is one located ``edition.*`` warning
+    and the rest of the entry still renders.  The content is the longer description.
+    """
+
+    kind: ClassVar[str] = "person"
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            entry_id = fields.entry_id(self.arguments[0])
+        except fields.FieldError as err:
+            warn(Subtype.OPTION, f"ed:{self.kind}: {err}", self.get_location())
+            return []
+        # The record travels on its node; the domain collects it when the page has been read.
+        return [self._render(self._record(entry_id))]
+
+    # -- reading the options ------------------------------------------------------------
+
+    def _option(self, name: str, parse: Callable[[str], Any], subtype: Subtype) -> Any:
+        text = self.options.get(name)
+        if text is None:
+            return None
+        try:
+            return parse(text)
+        except fields.FieldError as err:
+            self.warn(subtype, f"ed:{self.kind} {self.arguments[0]}: :{name}: {err}", name)
+            return None
+
+    def _record(self, entry_id: str) -> Entry:
+        name = (self.options.get("name") or "").strip()
+        if not name:
+            warn(
+                Subtype.OPTION,
+                f"ed:{self.kind} {entry_id}: the :name: option is missing",
+                self.get_location(),
+            )
+            name = entry_id
+        date_roles = ("born", "died") if self.kind == "person" else ("date",)
+        entry_dates = []
+        for role in date_roles:
+            value = self._option(role, partial(fields.date, what=role), Subtype.DATE)
+            if value:
+                entry_dates.append((role, value))
+        authority = []
+        for scheme in AUTHORITIES:
+            value = self._option(scheme, partial(fields.authority, scheme), Subtype.AUTHORITY)
+            if value:
+                authority.append((scheme, value))
+        lineno = self.lineno
+        return Entry(
+            docname=self.env.docname,
+            lineno=lineno,
+            kind=self.kind,
+            id=entry_id,
+            name=name,
+            sort=(self.options.get("sort") or name).strip(),
+            alt=self._option("alt", fields.alt_names, Subtype.OPTION) or (),
+            summary=" ".join((self.options.get("summary") or "").split()),
+            dates=tuple(entry_dates),
+            offices=self._option("offices", fields.offices, Subtype.OPTION) or (),
+            participants=self._option("participants", fields.id_list, Subtype.OPTION) or (),
+            coords=self._option("coords", fields.coordinates, Subtype.COORDINATES),
+            authority=tuple(authority),
+            sources=self._option("sources", fields.key_list, Subtype.OPTION) or (),
+            term=" ".join((self.options.get("term") or "").split()),
+        )
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def _render(self, record: Entry) -> register_entry:
+        label = dates_label(record)
+        header = nodes.paragraph(classes=["ed-entry-title"])
+        header += nodes.strong(text=record.name)
+        header += nodes.Text(" ")
+        header += nodes.inline(
+            text=KIND[record.kind].label,
+            classes=create_bdg_classes(KIND[record.kind].colour, False),
+        )
+        if label:
+            header += nodes.Text(" ")
+            header += nodes.inline(text=label, classes=create_bdg_classes("secondary", True))
+        body: list[nodes.Node] = []
+        if record.summary:
+            body.append(
+                nodes.paragraph(
+                    "", "", nodes.emphasis(text=record.summary), classes=["ed-entry-summary"]
+                )
+            )
+        fields_node = self._fields(record)
+        if fields_node.children:
+            body.append(fields_node)
+        if self.content:
+            description = nodes.container(classes=["ed-entry-description"])
+            self.state.nested_parse(self.content, self.content_offset, description)
+            body.append(description)
+        body.append(backrefs(kind=record.kind, target=record.id, classes=["ed-backrefs"]))
+
+        card = create_component(
+            "card",
+            ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "ed-entry"],
+            children=[
+                create_component("card-header", ["sd-card-header"], children=[header]),
+                create_component("card-body", ["sd-card-body"], children=body),
+            ],
+        )
+        node = register_entry(
+            record=record,
+            kind=record.kind,
+            id=record.id,
+            sortkey=sort_key(record),
+            ids=[record.anchor],
+            classes=["ed-entry-wrapper"],
+        )
+        self.set_source_info(node)
+        node += self._index(record)
+        node += card
+        return node
+
+    def _index(self, record: Entry) -> addnodes.index:
+        kind = KIND[record.kind].label
+        entries = [("single", f"{record.sort} ({kind})", record.anchor, "main", None)]
+        entries += [
+            ("see", f"{alt.name}; {record.sort}", record.anchor, "", None)
+            for alt in record.alt
+            if alt.name != record.name
+        ]
+        return addnodes.index(entries=entries)
+
+    def _fields(self, record: Entry) -> nodes.field_list:
+        field_list = nodes.field_list(classes=["ed-entry-fields"])
+
+        def add(name: str, *content: nodes.Node) -> None:
+            body = nodes.field_body("", nodes.paragraph("", "", *content))
+            field_list.append(nodes.field("", nodes.field_name(text=name), body))
+
+        if record.alt:
+            add("Also", *_joined([_alt_node(alt) for alt in record.alt], "; "))
+        for role, value in record.dates:
+            add(
+                DATE_LABELS[role],
+                nodes.Text(display_date(value)),
+                nodes.Text(" "),
+                nodes.literal(text=value, classes=["ed-edtf"]),
+            )
+        if record.offices:
+            add("Offices", *_joined([_office_node(o) for o in record.offices], "; "))
+        if record.participants:
+            refs = [
+                addnodes.pending_xref(
+                    "",
+                    nodes.inline(text=p),
+                    refdomain="ed",
+                    reftype="entry",
+                    reftarget=p,
+                    refexplicit=False,
+                    refwarn=True,
+                )
+                for p in record.participants
+            ]
+            add("Participants", *_joined(refs, ", "))
+        if record.coords:
+            lat, lon = record.coords
+            add(
+                "Coordinates",
+                nodes.Text(
+                    f"{abs(lat):.4g}° {'N' if lat >= 0 else 'S'}, "
+                    f"{abs(lon):.4g}° {'E' if lon >= 0 else 'W'}"
+                ),
+            )
+        if record.authority:
+            links = []
+            for scheme, value in record.authority:
+                scheme_of = AUTHORITIES[scheme]
+                links.append(
+                    nodes.reference(
+                        "", f"{scheme_of.title} {value}", refuri=scheme_of.url.format(value)
+                    )
+                )
+            add("Identifiers", *_joined(links, "; "))
+        if record.term:
+            add(
+                "Glossary",
+                addnodes.pending_xref(
+                    "",
+                    nodes.inline(text=record.term, classes=["xref", "std", "std-term"]),
+                    refdomain="std",
+                    reftype="term",
+                    reftarget=record.term.lower(),
+                    refexplicit=True,
+                    refwarn=True,
+                ),
+            )
+        if record.sources:
+            add("Sources", *bibliography.cite_nodes(self, record.sources))
+        return field_list
+
+
+def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for index, item in enumerate(items):
+        if index:
+            result.append(nodes.Text(separator))
+        result.append(item)
+    return result
+
+
+def _alt_node(alt: AltName) -> nodes.Node:
+    node = nodes.inline(classes=["ed-alt"])
+    node += nodes.Text(alt.name)
+    notes = [alt.label] if alt.label else []
+    if alt.dates:
+        notes.append(display_date(alt.dates))
+    if notes:
+        node += nodes.Text(f" ({', '.join(notes)})")
+    return node
+
+
+def _office_node(office: Office) -> nodes.Node:
+    return nodes.Text(f"{office.title}, {display_date(office.dates)}")
+
+
+def _entry_directive(kind: str) -> type[EntryDirective]:
+    option_spec = {**_COMMON, **_BY_KIND[kind]}
+    return type(
+        f"{kind.title()}Directive",
+        (EntryDirective,),
+        {
+            "kind": kind,
+            "option_spec": option_spec,
+            "__doc__": f"``ed:{kind} ID``: a register entry of kind {kind}.",
+        },
+    )
+
+
+ENTRY_DIRECTIVES = {kind: _entry_directive(kind) for kind in KINDS}
+
+
+class RegisterDirective(EditionDirective):
+    """``ed:register KIND``: the entries defined in its content, sorted for the reader.
+
+    People, places and organisations are sorted alphabetically (by ``:sort:``), events
+    chronologically.
+    """
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0].strip()
+        if kind not in KINDS:
+            warn(
+                Subtype.OPTION,
+                f"ed:register: unknown kind {kind!r} (use one of {', '.join(KINDS)})",
+                self.get_location(),
+            )
+            kind = ""
+        node = register(kind=kind, classes=["ed-register"])
+        self.set_source_info(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        entries: list[nodes.Element] = []
+        others: list[nodes.Node] = []
+        for child in node.children:
+            if isinstance(child, register_entry):
+                entries.append(child)
+            else:
+                others.append(child)
+        node.children = []
+        node.extend(others)
+        entries.sort(key=lambda e: str(e["sortkey"]))
+        node.extend(entries)
+        return [node]
+
+
+class ApparatusDirective(SphinxDirective):
+    """``ed:apparatus``: the table of every editorial note, with counts by category."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = apparatus(classes=["ed-apparatus"])
+        self.set_source_info(node)
+        return [node]
+
+
+class TimelineDirective(SphinxDirective):
+    """``ed:timeline``: a timeline of every event in the registers, drawn at build time."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = timeline(classes=["ed-timeline"])
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,131 @@
+"""The docutils nodes of the extension.
+
+Every node subclasses a standard docutils node, so a builder the extension knows nothing
+about still renders something sensible.  Nodes that hold editorial matter (¶ numbers, later
+notes and their markers) also inherit :class:`Editorial`, which is how the witness check
+tells what the editor added from what the witness says.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from docutils import nodes
+
+from sphinx_edition.core.records import Piece
+
+
+class Editorial:
+    """Mixin for nodes whose text the editor supplies, never part of the transcription."""
+
+
+class witness_paragraph(nodes.container):  # noqa: N801 - docutils names nodes in lower case
+    """One paragraph of the witness, with its number in ``node["n"]``."""
+
+
+class witness_text(nodes.inline):  # noqa: N801
+    """Witness text set outside a paragraph, such as a run-in word set as a heading."""
+
+
+class paragraph_number(Editorial, nodes.inline):  # noqa: N801
+    """The ¶ number of a witness paragraph and its permalink (``node["refid"]``)."""
+
+
+_N = TypeVar("_N")  # a node class, or a mixin such as Editorial
+
+
+def enclosing(node: nodes.Node, cls: type[_N] | tuple[type[_N], ...]) -> _N | None:
+    """The nearest ancestor of *node* of class *cls* (or of one of the classes *cls*), or
+    None."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, cls):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def transcription_pieces(node: nodes.Element) -> tuple[Piece, ...]:
+    """The witness text inside *node*, in reading order, leaving out editorial nodes."""
+    pieces: list[Piece] = []
+    line = node.line or 0
+
+    def walk(current: nodes.Node) -> None:
+        # Text nodes have no line of their own: follow the newlines in the text, and take
+        # a later line from an element (a nested paragraph) when one is given.
+        nonlocal line
+        if isinstance(current, Editorial):
+            return
+        if isinstance(current, nodes.Text):
+            text = current.astext()
+            pieces.append(Piece(text, line))
+            line += text.count("\n")
+            return
+        if isinstance(current, nodes.Element):
+            if current.line is not None and current.line > line:
+                line = current.line
+            for child in current.children:
+                walk(child)
+
+    walk(node)
+    return tuple(pieces)
+
+
+class register_entry(nodes.container):  # noqa: N801
+    """A register entry as rendered where it is defined.
+
+    ``node["record"]`` is the entry's :class:`~sphinx_edition.core.records.Entry`, which the
+    domain collects from the read document; ``node["kind"]`` and ``node["id"]`` name it.
+    """
+
+
+class register(nodes.container):  # noqa: N801
+    """A register: the entries of one kind, sorted (``node["kind"]``)."""
+
+
+class backrefs(Editorial, nodes.container):  # noqa: N801
+    """Placeholder for the list of places that mention an entry; filled after reading."""
+
+
+class mention(nodes.inline):  # noqa: N801
+    """A stretch of text naming a register entry; holds the pending cross-reference."""
+
+
+class date_mention(nodes.inline):  # noqa: N801
+    """A date expression in the text with its EDTF value (``node["value"]``)."""
+
+
+class timeline(Editorial, nodes.container):  # noqa: N801
+    """Placeholder for the timeline of events; drawn after reading, per output format."""
+
+
+class editorial_note(Editorial, nodes.container):  # noqa: N801
+    """An editorial note on a lemma of the text (``node["anchor"]``, ``node["number"]``)."""
+
+
+class note_body(nodes.container):  # noqa: N801
+    """A note's explanation, as the editor wrote it in MyST."""
+
+
+class lemma(nodes.inline):  # noqa: N801
+    """The words of the text a note concerns, as printed, and their correction if any."""
+
+
+class correction(Editorial, nodes.inline):  # noqa: N801
+    """The corrected reading of a lemma, shown in the 'corrected' reading only."""
+
+
+class note_ref(Editorial, nodes.inline):  # noqa: N801
+    """The note's number where its lemma ends (``node["anchor"]`` names the note)."""
+
+
+class apparatus(Editorial, nodes.container):  # noqa: N801
+    """Placeholder for the table of every note; filled after reading."""
+
+
+class duration_claim(nodes.inline):  # noqa: N801
+    """A claim of duration in the text (``node["claim"]``)."""
+
+
+class sequence_claim(nodes.inline):  # noqa: N801
+    """A claim of order in the text (``node["claim"]``)."""

@@ -1,0 +1,161 @@
+"""``ed:note``: an editorial note, its category, lemma, corrected reading and sources.
+
+The lemma is placed in the text after parsing, by :mod:`.lemmas`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx_design.badges_buttons import create_bdg_classes
+
+from sphinx_edition.core import fields
+from sphinx_edition.core.vocabulary import CATEGORIES, CATEGORY
+from sphinx_edition.markup import bibliography
+from sphinx_edition.markup.base import EditionDirective, whole_number
+from sphinx_edition.markup.nodes import (
+    editorial_note,
+    note_body,
+)
+from sphinx_edition.warnings import Subtype
+
+
+def category_badge(category: str) -> nodes.inline:
+    """A sphinx-design badge naming a note's category."""
+    colour = CATEGORY[category].colour if category in CATEGORY else "secondary"
+    return nodes.inline(text=category, classes=[*create_bdg_classes(colour, False), "ed-cat"])
+
+
+class NoteDirective(EditionDirective):
+    """``ed:note [ID]``: an editorial note on the words ``:lemma:`` of the enclosing paragraph.
+
+    Options: ``:lemma:`` (required), ``:occurrence:`` (which occurrence of the lemma, from 1),
+    ``:category:`` (required, one of :data:`~sphinx_edition.records.CATEGORIES`), ``:corr:``
+    (the corrected reading), ``:sources:`` (bibliography keys; required except for
+    typographical notes).  The content is the explanation, in MyST, with citations.
+    """
+
+    optional_arguments = 1
+    has_content = True
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "lemma": directives.unchanged,
+        "occurrence": directives.unchanged,
+        "category": directives.unchanged,
+        "corr": directives.unchanged,
+        "sources": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        serial = self.env.new_serialno("ed-note") + 1
+        # A note without an id gets one from its page and place, unique in the whole edition
+        # (the TEI export holds every page in one document).
+        automatic = f"note-{re.sub(r'[^a-z0-9]+', '-', self.env.docname.lower())}-{serial}"
+        anchor = f"note-{self.arguments[0].strip()}" if self.arguments else automatic
+        if self.arguments:
+            try:
+                fields.entry_id(self.arguments[0])
+            except fields.FieldError as err:
+                self.warn(Subtype.OPTION, f"ed:note: {err}")
+                anchor = automatic
+        category = " ".join((self.options.get("category") or "").split()).lower()
+        if not category:
+            self.warn(Subtype.NOTE, f"ed:note: no :category: (one of {', '.join(CATEGORIES)})")
+        elif category not in CATEGORIES:
+            self.warn(
+                Subtype.NOTE,
+                f"ed:note: unknown category {category!r} (one of {', '.join(CATEGORIES)})",
+                "category",
+            )
+        sources = self._sources()
+        if not sources and category in CATEGORY and CATEGORY[category].sources_required:
+            self.warn(
+                Subtype.NOTE,
+                f"ed:note: no :sources: (a {category} note must name its sources)",
+            )
+        lemma_text = " ".join((self.options.get("lemma") or "").split())
+        if not lemma_text:
+            self.warn(Subtype.NOTE, "ed:note: no :lemma: (the words of the text it concerns)")
+        occurrence = 1
+        if "occurrence" in self.options:
+            raw = self.options["occurrence"].strip()
+            number = whole_number(raw)
+            if number is not None:
+                occurrence = number
+            else:
+                self.warn(
+                    Subtype.OPTION,
+                    f"ed:note: :occurrence: must be a whole number from 1 up, not {raw!r}",
+                    "occurrence",
+                )
+        corr = " ".join((self.options.get("corr") or "").split())
+
+        node = editorial_note(
+            lemma_line=self.option_line("lemma"),
+            anchor=anchor,
+            number=0,
+            category=category,
+            lemma=lemma_text,
+            occurrence=occurrence,
+            corr=corr,
+            sources=sources,
+            ids=[anchor],
+            classes=["ed-note", f"ed-cat-{category or 'none'}"],
+        )
+        self.set_source_info(node)
+        head = nodes.paragraph(classes=["ed-note-head"])
+        # The number, filled in when the notes are numbered, links to the apparatus table.
+        head += addnodes.pending_xref(
+            "",
+            nodes.inline(text="", classes=["ed-note-number"]),
+            refdomain="ed",
+            reftype="apparatus",
+            reftarget=anchor,
+            refexplicit=True,
+            refwarn=False,
+        )
+        head += nodes.Text(" ")
+        if category:
+            # Coloured by the note's ed-cat-* class: the text page needs no sphinx-design.
+            head += nodes.inline(text=category, classes=["ed-cat"])
+            head += nodes.Text(" ")
+        head += nodes.emphasis(text=lemma_text)
+        head += nodes.Text("]")
+        if corr:
+            head += nodes.Text(" ")
+            head += nodes.strong(text=corr)
+        node += head
+        body = note_body(classes=["ed-note-body"])
+        self.state.nested_parse(self.content, self.content_offset, body)
+        node += body
+        # The sources stay in the note's record (the apparatus table and the exports list them
+        # all); the note itself names those its explanation does not already cite.
+        cited = bibliography.cited_keys(body)
+        uncited = tuple(k for k in sources if k not in cited)
+        if uncited:
+            label = "Also: " if len(uncited) < len(sources) else "Sources: "
+            node += nodes.paragraph(
+                "", label, *bibliography.cite_nodes(self, uncited), classes=["ed-note-sources"]
+            )
+        return [node]
+
+    def _sources(self) -> tuple[str, ...]:
+        text = self.options.get("sources")
+        if not text:
+            return ()
+        try:
+            keys = fields.key_list(text)
+        except fields.FieldError as err:
+            self.warn(Subtype.OPTION, f"ed:note: :sources: {err}", "sources")
+            return ()
+        known = bibliography.keys(self.env)
+        if known is None:
+            return keys
+        for key in keys:
+            if key not in known:
+                self.warn(Subtype.CITATION, f"ed:note: unknown bibliography key {key!r}", "sources")
+        return tuple(k for k in keys if k in known)

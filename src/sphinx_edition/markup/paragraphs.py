@@ -1,0 +1,59 @@
+"""``ed:paragraph``: a paragraph of the witness, transcribed, with its number and anchor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from docutils import nodes
+
+from sphinx_edition.markup.base import EditionDirective, whole_number
+from sphinx_edition.markup.nodes import paragraph_number, witness_paragraph
+from sphinx_edition.warnings import Subtype, warn
+
+
+def paragraph_id(number: int) -> str:
+    """The HTML id (and permalink fragment) of paragraph *number*: stable, never renumbered."""
+    return f"p{number}"
+
+
+class ParagraphDirective(EditionDirective):
+    """``ed:paragraph N``: the content is paragraph N of the witness, transcribed.
+
+    The paragraph gets a visible ¶ number and the permalink anchor ``#pN``; its text is part
+    of the transcription that the witness check compares with the witness, and it is
+    protected from typographic transforms (smart quotes, dashes) so that it stays as printed.
+    """
+
+    required_arguments = 1
+    has_content = True
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        argument = self.arguments[0]
+        number = whole_number(argument)
+        if number is None:
+            warn(
+                Subtype.OPTION,
+                f"ed:paragraph needs a whole number from 1 up as its argument, not {argument!r}",
+                self.get_location(),
+            )
+            container: nodes.Element = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, container)
+            return [container]
+
+        container = witness_paragraph(n=number, ids=[paragraph_id(number)])
+        container["support_smartquotes"] = False
+        self.set_source_info(container)
+        self.state.nested_parse(self.content, self.content_offset, container)
+        if not container.children:
+            warn(Subtype.WITNESS, f"¶{number} has no text", self.get_location())
+            return [container]
+
+        marker = paragraph_number("", f"¶{number}", n=number, refid=paragraph_id(number))
+        first = container.children[0]
+        if isinstance(first, nodes.paragraph):
+            first.insert(0, marker)
+        else:
+            container.insert(0, nodes.paragraph("", "", marker))
+        return [container]

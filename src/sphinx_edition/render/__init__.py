@@ -1,0 +1,118 @@
+"""From resolved doctrees to pages: visitors per builder, post-transforms per format, assets.
+
+Every custom node gets visitors for html, latex, text, man and texinfo (:mod:`.visitors`);
+what differs by format is done in post-transforms limited by ``builders=``: back-references,
+timeline, apparatus and notes (:mod:`.backrefs`, :mod:`.timeline`, :mod:`.apparatus`,
+:mod:`.notes`), JSON-LD (:mod:`.jsonld`); the web pages' files (:mod:`.assets`), hover cards
+(:mod:`.cards`) and citation metadata (:mod:`.citation`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sphinx_edition.markup import nodes as ed
+from sphinx_edition.render import visitors as v
+from sphinx_edition.render.apparatus import ApparatusTable
+from sphinx_edition.render.assets import page_assets, serve_static
+from sphinx_edition.render.backrefs import BackReferences
+from sphinx_edition.render.cards import write_cards
+from sphinx_edition.render.citation import check_config, page_context
+from sphinx_edition.render.jsonld import JsonLd
+from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
+from sphinx_edition.render.timeline import Timeline
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element
+    from sphinx.application import Sphinx
+
+    Visitors = tuple[Callable[..., None], Callable[..., None] | None]
+
+BUILDERS = ("html", "latex", "text", "man", "texinfo")
+
+READING_PREFERENCE = (
+    "try{if(localStorage.getItem('ed-reading')==='corrected')"
+    "document.documentElement.dataset.edReading='corrected'}catch(e){}"
+)
+
+
+def register(app: Sphinx) -> None:
+    """Nodes and their visitors, post-transforms, the site's files and page metadata."""
+    register_nodes(app)
+    for transform in (
+        BackReferences,
+        Timeline,
+        JsonLd,
+        ApparatusTable,
+        ReadingSwitch,
+        FootnoteNotes,
+        StaticNotes,
+    ):
+        app.add_post_transform(transform)
+    app.add_css_file("sphinx-edition.css")
+    app.add_js_file("sphinx-edition.js", loading_method="defer")
+    # Applied in the head, before the page is drawn, so that a reader who chose the corrected
+    # reading does not see the printed one flash first.
+    app.add_js_file(None, body=READING_PREFERENCE)
+    app.connect("config-inited", check_config)
+    app.connect("builder-inited", serve_static)
+    app.connect("html-page-context", page_assets)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", write_cards)
+
+
+def register_nodes(app: Sphinx) -> None:
+    """Every node of the extension, with visitors for every builder."""
+    container = (v.visit_container_default, v.depart_container_default)
+    inline = (v.visit_inline_default, v.depart_inline_default)
+    number_text = (v.visit_number_text, v.depart_number_text)
+    skip = (v.skip, None)
+
+    def add_node(node: type[Element], default: Visitors, **special: Visitors) -> None:
+        """Register *node* with *default* visitors for every builder but those in *special*."""
+        app.add_node(node, **{**dict.fromkeys(BUILDERS, default), **special})  # type: ignore[arg-type]
+
+    add_node(
+        ed.witness_paragraph,
+        container,
+        html=(v.visit_paragraph_html, v.depart_paragraph_html),
+        latex=(v.visit_paragraph_latex, v.depart_paragraph_latex),
+    )
+    add_node(
+        ed.paragraph_number,
+        number_text,
+        html=(v.visit_number_html, v.depart_number_html),
+        latex=(v.visit_number_latex, v.depart_number_latex),
+    )
+    add_node(ed.date_mention, inline, html=(v.visit_date_html, v.depart_date_html))
+    add_node(ed.mention, inline, html=(v.visit_mention_html, v.depart_mention_html))
+    for inline_node in (ed.witness_text, ed.duration_claim, ed.sequence_claim):
+        add_node(inline_node, inline)
+    for block in (ed.register_entry, ed.register, ed.backrefs, ed.timeline, ed.apparatus):
+        add_node(block, container)
+    add_node(
+        ed.editorial_note,
+        container,
+        html=(v.visit_note_html, v.depart_note_html),
+        latex=(v.visit_note_latex, v.depart_note_latex),
+    )
+    add_node(
+        ed.note_ref,
+        number_text,
+        html=(v.visit_note_ref_html, v.depart_note_ref_html),
+        latex=skip,
+    )
+    add_node(
+        ed.lemma,
+        inline,
+        html=(v.visit_lemma_html, v.depart_lemma_html),
+        latex=(v.visit_lemma_latex, v.depart_lemma_latex),
+    )
+    # Outside the web, the corrected reading stands only in the note.
+    add_node(ed.correction, skip, html=inline)
+    add_node(
+        ed.note_body,
+        container,
+        html=(v.visit_note_body_html, v.depart_note_body_html),
+    )

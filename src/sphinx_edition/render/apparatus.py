@@ -1,0 +1,86 @@
+"""The apparatus page: counts by category and a table of every note, linked both ways."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.nodes import make_refnode
+
+from sphinx_edition.core.records import Note
+from sphinx_edition.core.vocabulary import CATEGORIES
+from sphinx_edition.markup import bibliography
+from sphinx_edition.markup.nodes import apparatus
+from sphinx_edition.markup.notes import category_badge
+from sphinx_edition.render.base import EditionPostTransform
+
+
+class ApparatusTable(EditionPostTransform):
+    """Fill the apparatus: counts by category and a table of every note, linked both ways."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(apparatus))
+        if not placeholders:
+            return
+        records = sorted(self.domain.notes, key=lambda n: (n.docname, n.number))
+        for placeholder in placeholders:
+            box = nodes.container(classes=["ed-apparatus"])
+            box += self._counts(records)
+            box += self._table(records)
+            placeholder.replace_self(box)
+
+    def _counts(self, records: list[Note]) -> nodes.paragraph:
+        counts: dict[str, int] = defaultdict(int)
+        for record in records:
+            counts[record.category] += 1
+        paragraph = nodes.paragraph(classes=["ed-apparatus-counts"])
+        paragraph += nodes.Text(f"{len(records)} notes: ")
+        for index, category in enumerate(c for c in CATEGORIES if counts.get(c)):
+            if index:
+                paragraph += nodes.Text(", ")
+            paragraph += category_badge(category)
+            paragraph += nodes.Text(f" {counts[category]}")
+        return paragraph
+
+    def _table(self, records: list[Note]) -> nodes.table:
+        table = nodes.table(classes=["ed-apparatus-table", "longtable", "colwidths-given"])
+        group = nodes.tgroup(cols=6)
+        table += group
+        for width in (6, 6, 26, 14, 26, 22):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += nodes.row(
+            "",
+            *(
+                nodes.entry("", nodes.paragraph(text=t))
+                for t in ("No.", "¶", "Lemma", "Category", "Correction", "Sources")
+            ),
+        )
+        body = nodes.tbody()
+        authors = bibliography.labels(self.env)
+        for record in records:
+            number = make_refnode(
+                self.builder,
+                self.env.docname,
+                record.docname,
+                record.anchor,
+                nodes.inline(text=str(record.number)),
+                f"note {record.number}, in the text",
+            )
+            row = nodes.row("", ids=[f"a-{record.anchor}"])
+            row += nodes.entry("", nodes.paragraph("", "", number))
+            row += nodes.entry("", nodes.paragraph(text=f"¶{record.paragraph}"))
+            row += nodes.entry("", nodes.paragraph(text=record.lemma))
+            row += nodes.entry("", nodes.paragraph("", "", category_badge(record.category)))
+            row += nodes.entry("", nodes.paragraph(text=record.corr or "—"))
+            row += nodes.entry(
+                "",
+                nodes.paragraph(text="; ".join(authors.get(k, k) for k in record.sources) or "—"),
+            )
+            body += row
+        group += head
+        group += body
+        return table

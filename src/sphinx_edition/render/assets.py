@@ -1,0 +1,150 @@
+"""The extension's style sheets and scripts, and which of them (and of sphinx-design's) a page
+loads.
+
+The extension's own files are served by the site itself (no CDN), minified with rjsmin and
+rcssmin: the package keeps them readable, with comments that say why, and readers download
+neither comments nor indentation.
+
+sphinx-design adds its style sheet (55 kB) and its tab script to every page of a site, and
+Sphinx adds Pygments' colours for code (20 kB with Furo's dark ones) to every page; the edition
+uses sphinx-design's cards and badges on the registers, the front page and the apparatus, and
+code on the pages for editors, but neither on the text.  Like Sphinx's own MathJax support,
+which loads MathJax only on pages with maths, a page that uses neither does not load them
+(``edition_prune_assets``, on by default).
+
+The extension's own files are split the same way: every page loads ``sphinx-edition.css`` and
+``.js``; ``registers.css`` (entries, back-references, the timeline, the apparatus) only pages
+that show those; ``notes.css`` and ``notes.js`` (lemmas, the reading switch, the notes beside
+the text) only pages with notes; the hover cards' code and style (``cards.js``, ``cards.css``)
+and the cite dialog (``cite.js``, ``cite.css``) are loaded by ``sphinx-edition.js`` when a
+reader first needs them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import rcssmin
+import rjsmin
+from docutils import nodes
+
+STATIC = Path(__file__).parents[1] / "static"
+MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+
+# What sphinx-design adds with app.add_css_file / add_js_file (sphinx_design.extension), and
+# the colours of highlighted code that Sphinx adds (StandaloneHTMLBuilder.init_css_files).
+DESIGN_CSS = "sphinx-design"
+DESIGN_TABS = "design-tabs.js"
+PYGMENTS_CSS = "pygments.css"
+
+# The extension's style sheet for what the registers, the timeline and the apparatus show,
+# and the classes of the nodes that show it.
+REGISTERS_CSS = "registers.css"
+REGISTER_CLASSES = frozenset(
+    {"ed-entry-wrapper", "ed-register", "ed-backrefs", "ed-timeline", "ed-apparatus"}
+)
+
+
+# The extension's style sheet and script for the notes, and the class of a note.  (A lemma
+# without its note is a heading's words copied into a table of contents: it needs neither.)
+NOTES_CSS = "notes.css"
+NOTES_JS = "notes.js"
+NOTE_CLASS = "ed-note"
+
+
+class PageUses(NamedTuple):
+    """What a page shows that needs a style sheet or a script not every page needs."""
+
+    design: set[str]  # the sphinx-design classes (``sd-*``)
+    code: bool  # code that Pygments colours (blocks, or highlighted inline code)
+    registers: bool  # register entries, the timeline or the apparatus
+    notes: bool  # editorial notes (and with them lemmas and the reading switch)
+
+
+def page_uses(doctree: nodes.Node) -> PageUses:
+    """What *doctree* shows that needs its own files; one walk over the tree."""
+    uses = PageUses(set(), False, False, False)
+    for node in doctree.findall(nodes.Element):
+        classes: list[str] = node["classes"]
+        uses.design.update(c for c in classes if c.startswith("sd-"))
+        if not uses.code and (
+            isinstance(node, nodes.literal_block | nodes.doctest_block)
+            or "highlight" in classes
+            or "code" in classes
+        ):
+            uses = uses._replace(code=True)
+        if not uses.registers and not REGISTER_CLASSES.isdisjoint(classes):
+            uses = uses._replace(registers=True)
+        if not uses.notes and NOTE_CLASS in classes:
+            uses = uses._replace(notes=True)
+    return uses
+
+
+def _name(asset: Any) -> str:
+    return str(getattr(asset, "filename", asset) or "").rsplit("/", 1)[-1]
+
+
+def page_assets(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: add ``registers.css`` to the pages that show register entries,
+    the timeline or the apparatus, and ``notes.css`` and ``notes.js`` to pages with notes;
+    leave sphinx-design's and Pygments' files off pages that do not use them.  With
+    ``edition_prune_assets`` off, every page with a tree loads all of them."""
+    if doctree is None:
+        return  # a page without a tree (search, index) keeps what the theme expects
+    prune = app.config.edition_prune_assets
+    uses = page_uses(doctree) if prune else None
+    if uses is None or uses.registers:
+        # Added to the builder's list for this page only: Sphinx resets it for the next.
+        app.builder.add_css_file(REGISTERS_CSS)
+    if uses is None or uses.notes:
+        app.builder.add_css_file(NOTES_CSS)
+        # As app.add_js_file(..., loading_method="defer") writes it: the builder's own method
+        # takes the attribute itself.
+        app.builder.add_js_file(NOTES_JS, defer="defer")
+    if uses is None:
+        return
+    unused: set[str] = set()
+    if not uses.design:
+        unused.add(DESIGN_CSS)
+    if not uses.code:
+        unused.add(PYGMENTS_CSS)
+    context["css_files"] = [
+        css
+        for css in context.get("css_files", ())
+        if not (_name(css).endswith(".css") and any(_name(css).startswith(u) for u in unused))
+    ]
+    if not any(c.startswith("sd-tab") for c in uses.design):
+        context["script_files"] = [
+            js for js in context.get("script_files", ()) if _name(js) != DESIGN_TABS
+        ]
+
+
+def minified_static(folder: Path) -> None:
+    """Write the extension's static files into *folder*, minified, and nothing else there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.iterdir():
+        if stale.is_file() and not (STATIC / stale.name).is_file():
+            stale.unlink()
+    for source in sorted(STATIC.iterdir()):
+        if not source.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        minify = MINIFY.get(source.suffix)
+        made = minify(text) if minify else text
+        target = folder / source.name
+        # Unchanged files keep their time, so that Sphinx need not copy them again.
+        if not target.is_file() or target.read_text(encoding="utf-8") != made:
+            target.write_text(made, encoding="utf-8")
+
+
+def serve_static(app: Any) -> None:
+    """``builder-inited``: serve the minified static files from the site (HTML builders)."""
+    if app.builder.format != "html":
+        return
+    folder = Path(app.doctreedir) / "sphinx-edition-static"
+    minified_static(folder)
+    if str(folder) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(folder))

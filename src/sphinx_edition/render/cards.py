@@ -1,0 +1,105 @@
+"""Hover cards: what a reader sees on pointing at a mention, a glossary term or a citation.
+
+Every card of the site is in one file, ``_static/ed-cards.js``, written at the end of each web
+build from the domains' data.  ``sphinx-edition.js`` loads it the first time a reader points at
+or tabs to a link, and the browser keeps it for the other pages: a page carries no card it may
+never show (a page of 141 mentions carried 44 kB of hidden cards), and an entry that changes
+changes one file, not every page that names it.  A script rather than JSON, because browsers
+refuse ``fetch`` to a page opened from disk (``file://``) but load its scripts.
+
+The card data is made here without Sphinx (``card_script``); ``write_cards`` gathers it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sphinx_edition.core.labels import dates_label
+from sphinx_edition.core.vocabulary import KIND
+from sphinx_edition.markup import bibliography
+from sphinx_edition.render.base import WEB_BUILDERS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CARDS_FILE = "ed-cards.js"
+
+
+class Card(NamedTuple):
+    """One card: the link target it describes (page and anchor) and what it says."""
+
+    page: str  # the page, relative to the site's root; "" on a single-page site
+    anchor: str
+    title: str
+    kind: str  # "person", "term", "source", ...
+    when: str  # the dates a reader sees, or ""
+    summary: str
+    where: str  # what the card's own link leads to: "Register", "Glossary", "Bibliography"
+
+
+def card_script(cards: Iterable[Card]) -> str:
+    """The cards as a script that sets ``window.edCards``, keyed by ``page#anchor``."""
+    data = {
+        f"{card.page}#{card.anchor}": {
+            key: value
+            for key, value in (
+                ("t", card.title),
+                ("k", card.kind),
+                ("d", card.when),
+                ("s", card.summary),
+                ("w", card.where),
+            )
+            if value
+        }
+        for card in cards
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # JSON allows these two line separators in strings; older JavaScript did not.
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.edCards={text};\n"
+
+
+def write_cards(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write the site's cards into ``_static`` (web builders only)."""
+    if exception is not None or app.builder.name not in WEB_BUILDERS:
+        return
+    builder = app.builder
+
+    def page(docname: str) -> str:
+        uri = builder.get_target_uri(docname)
+        return "" if uri.startswith("#") else uri  # singlehtml: every page is the one page
+
+    domain: Any = app.env.domains["ed"]
+    cards = [
+        Card(
+            page(entry.docname),
+            entry.anchor,
+            entry.name,
+            KIND[entry.kind].label,
+            dates_label(entry),
+            entry.summary,
+            "Register",
+        )
+        for entry in domain.all_entries()
+    ]
+    cards.extend(
+        Card(page(term.docname), term.anchor, term.display, "term", "", term.definition, "Glossary")
+        for term in domain.terms
+    )
+    cards.extend(_citation_cards(app, page))
+    if not cards:
+        return
+    folder = Path(app.outdir) / "_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / CARDS_FILE).write_text(card_script(cards), encoding="utf-8")
+
+
+def _citation_cards(app: Sphinx, page: Callable[[str], str]) -> list[Card]:
+    """A card for each reference the bibliography pages list: the full reference."""
+    return [
+        Card(page(c.docname), c.anchor, "", "source", "", c.text, "Bibliography")
+        for c in bibliography.citations(app.env)
+    ]

@@ -1,0 +1,104 @@
+"""Notes per format: the reading switch on the web, footnotes in the PDF, open notes in EPUB."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_edition.markup.nodes import correction, editorial_note, note_ref, paragraph_number
+from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
+
+
+class ReadingSwitch(EditionPostTransform):
+    """On a page with corrections, the control that switches between the two readings.
+
+    It is hidden until ``sphinx-edition.js`` shows it: without JavaScript the page shows the
+    text as printed, with its notes.
+    """
+
+    default_priority = 20
+    builders = WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        if not any(True for _ in self.document.findall(correction)):
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            return
+        control = nodes.raw("", READING_SWITCH, format="html")
+        title = next((i for i, c in enumerate(section.children) if isinstance(c, nodes.title)), -1)
+        section.insert(title + 1, control)
+
+
+READING_SWITCH = (
+    '<fieldset class="ed-reading" hidden="hidden"><legend>Reading</legend>'
+    '<label><input type="radio" name="ed-reading" value="printed" checked="checked"/> '
+    "As printed</label> "
+    '<label><input type="radio" name="ed-reading" value="corrected"/> Corrected</label>'
+    "</fieldset>"
+)
+
+
+class FootnoteNotes(EditionPostTransform):
+    """In the PDF, each note becomes a footnote at its marker, numbered by LaTeX."""
+
+    default_priority = 5
+    builders = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        notes_by_anchor = {n["anchor"]: n for n in self.document.findall(editorial_note)}
+        for marker in list(self.document.findall(note_ref)):
+            found = notes_by_anchor.get(marker["anchor"])
+            if found is None:
+                continue
+            found.parent.remove(found)
+            for number in list(found.findall(addnodes.pending_xref)):
+                if number.get("reftype") == "apparatus":
+                    number.parent.remove(number)  # the footnote mark is the number
+            title = _enclosing_title(marker)
+            if title is None:
+                marker.replace_self(found)
+                continue
+            # LaTeX cannot hold a footnote with paragraphs in a heading: the note on a word
+            # of a heading is set at the start of the paragraph the heading leads into.
+            marker.parent.remove(marker)
+            paragraph = _paragraph_after(title)
+            if paragraph is None:
+                continue
+            numbers = [
+                i for i, c in enumerate(paragraph.children) if isinstance(c, paragraph_number)
+            ]
+            paragraph.insert(numbers[0] + 1 if numbers else 0, found)
+
+
+class StaticNotes(EditionPostTransform):
+    """In an EPUB, notes stand open after their paragraph: readers run no script."""
+
+    default_priority = 20
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        for item in self.document.findall(editorial_note):
+            item["classes"].append("ed-note-static")
+
+
+def _enclosing_title(node: nodes.Node) -> nodes.title | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.title):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _paragraph_after(title: nodes.title) -> nodes.paragraph | None:
+    """The first paragraph of text after a section's title."""
+    section = title.parent
+    if section is None:
+        return None
+    for candidate in section.findall(nodes.paragraph):
+        if _enclosing_title(candidate) is None:
+            return candidate
+    return None

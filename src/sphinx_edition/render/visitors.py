@@ -1,0 +1,207 @@
+"""How each builder renders the extension's nodes (visitor functions per output format)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+    from sphinx_edition.markup.nodes import paragraph_number, witness_paragraph
+
+
+def visit_paragraph_html(self: HTML5Translator, node: witness_paragraph) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="ed-paragraph", **{"data-n": node["n"]}))
+
+
+def depart_paragraph_html(self: HTML5Translator, node: witness_paragraph) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_paragraph_latex(self: LaTeXTranslator, node: witness_paragraph) -> None:
+    # The ¶ anchor becomes a hypertarget, so that a ¶ can be linked to in the PDF as on the
+    # web.  Other ids on the node come from targets, which Sphinx labels itself.
+    self.body.append("\n" + self.hypertarget(f"p{node['n']}", anchor=False))
+
+
+def depart_paragraph_latex(self: LaTeXTranslator, node: witness_paragraph) -> None:
+    self.body.append("\n")
+
+
+def visit_number_html(self: HTML5Translator, node: paragraph_number) -> None:
+    n = node["n"]
+    self.body.append(f'<a class="ed-pnum" href="#{node["refid"]}" aria-label="Paragraph {n}">')
+
+
+def depart_number_html(self: HTML5Translator, node: paragraph_number) -> None:
+    self.body.append("</a> ")
+
+
+def visit_number_latex(self: LaTeXTranslator, node: paragraph_number) -> None:
+    self.body.append(r"\textbf{\small ")
+
+
+def depart_number_latex(self: LaTeXTranslator, node: paragraph_number) -> None:
+    self.body.append(r"}\enspace ")
+
+
+def _append(self: Any, text: str) -> None:
+    # The text builder collects text through add_text; man and texinfo write to body.
+    if hasattr(self, "add_text"):
+        self.add_text(text)
+    else:
+        self.body.append(text)
+
+
+def visit_number_text(self: Any, node: nodes.Element) -> None:
+    """Plain-text builders (text, man, texinfo) show the number followed by a space."""
+    self.visit_inline(node)
+
+
+def depart_number_text(self: Any, node: nodes.Element) -> None:
+    self.depart_inline(node)
+    _append(self, " ")
+
+
+def visit_container_default(self: Any, node: nodes.Element) -> None:
+    """Builders without a special rendering treat a witness paragraph as a container."""
+    self.visit_container(node)
+
+
+def depart_container_default(self: Any, node: nodes.Element) -> None:
+    self.depart_container(node)
+
+
+def visit_inline_default(self: Any, node: nodes.Element) -> None:
+    self.visit_inline(node)
+
+
+def depart_inline_default(self: Any, node: nodes.Element) -> None:
+    self.depart_inline(node)
+
+
+def _date_title(node: nodes.Element) -> str:
+    """The normalised date readers see on hover: '11 September 1969', with Old Style noted."""
+    from sphinx_edition.core import dates
+
+    value = node.get("value", "")
+    if not value:
+        return ""
+    if node.get("calendar") == "julian":
+        gregorian = dates.julian_to_gregorian(value)
+        return f"{dates.display(value)} (Old Style) = {dates.display(gregorian)} (New Style)"
+    return dates.display(value)
+
+
+def visit_mention_html(self: HTML5Translator, node: nodes.inline) -> None:
+    """A resolved mention is one link that carries the mention's id and classes.
+
+    The words of a page's 141 mentions went through three elements each (a span for the id, a
+    link, a span for the cross-reference classes); one is enough.  A mention whose link holds
+    more than words (another editorial node inside it) keeps the general rendering.
+    """
+    link = node.children[0] if len(node.children) == 1 else None
+    if not isinstance(link, nodes.reference) or not all(
+        isinstance(n, nodes.Text | nodes.inline) for n in link.findall(include_self=False)
+    ):
+        self.visit_inline(node)
+        return
+    href = link.get("refuri") or "#" + link.get("refid", "")
+    self.body.append(self.starttag(node, "a", "", href=href))
+    self.body.append(self.encode(link.astext()))
+    self.body.append("</a>")
+    raise nodes.SkipNode
+
+
+def depart_mention_html(self: HTML5Translator, node: nodes.inline) -> None:
+    self.depart_inline(node)
+
+
+def visit_lemma_html(self: HTML5Translator, node: nodes.Element) -> None:
+    # No id on the web: nothing links to a lemma there (the TEI export keeps it).
+    self.body.append(f'<span class="{" ".join(node["classes"])}">')
+
+
+def depart_lemma_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def visit_date_html(self: HTML5Translator, node: nodes.Element) -> None:
+    title = _date_title(node)
+    value = node.get("value", "")
+    attributes: dict[str, Any] = {"CLASS": "ed-date"}
+    if title:
+        attributes["title"] = title
+    simple = value.replace("-", "").isdigit() and node.get("calendar") != "julian"
+    if simple and len(value) in (4, 7, 10):
+        attributes["datetime"] = value
+        self.body.append(self.starttag(node, "time", "", **attributes))
+        node["ed_tag"] = "time"
+    else:
+        self.body.append(self.starttag(node, "span", "", **attributes))
+        node["ed_tag"] = "span"
+
+
+def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f"</{node['ed_tag']}>")
+
+
+def visit_note_html(self: HTML5Translator, node: nodes.Element) -> None:
+    # role=note: a note is not a landmark, so it needs no name of its own; its head says
+    # which note it is.
+    self.body.append(self.starttag(node, "aside", "", role="note"))
+
+
+def depart_note_html(self: HTML5Translator, node: nodes.Element) -> None:
+    # On narrow screens a note opens on its own; this link closes it and returns to the text.
+    self.body.append(
+        f'<a class="ed-note-back" href="#ref-{node["anchor"]}">Back to the text</a></aside>\n'
+    )
+
+
+def visit_note_ref_html(self: HTML5Translator, node: nodes.Element) -> None:
+    # Raised by the style sheet rather than <sup>: the same look in fewer bytes, 48 times.
+    number = node.get("number") or ""
+    self.body.append(
+        f'<a class="ed-note-ref" href="#{node["anchor"]}" id="ref-{node["anchor"]}" '
+        f'role="doc-noteref" aria-label="Note {number}">'
+    )
+
+
+def depart_note_ref_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</a>")
+
+
+def visit_note_body_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append('<div class="ed-note-body">')
+
+
+def depart_note_body_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_note_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # Moved next to its marker by the LaTeX post-transform, the note becomes a footnote.
+    self.body.append(r"\footnote{")
+
+
+def depart_note_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def visit_lemma_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The lemma is visibly marked in the PDF too: set in the link colour.
+    self.body.append(r"\textcolor[RGB]{0,70,140}{")
+
+
+def depart_lemma_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def skip(self: Any, node: nodes.Element) -> None:
+    """Outside the web, the corrected reading stands only in the note, and the footnote
+    mark stands for the marker."""
+    raise nodes.SkipNode
