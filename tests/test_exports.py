@@ -21,8 +21,8 @@ from sphinx.util.console import strip_escape_sequences
 from test_tei import TEI, assert_valid
 
 from conftest import DOCS
-from sphinx_edition.export.tables import COLUMNS, NOTE_COLUMNS, note_explanation
 from sphinx_edition.core.records import Note
+from sphinx_edition.export.tables import COLUMNS, NOTE_COLUMNS, note_explanation
 
 MakeApp = Callable[..., SphinxTestApp]
 
