@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders import Builder
 from sphinx.util import logging
 
+from sphinx_edition.checks.findings import ACKNOWLEDGED, OK, PROBLEM
 from sphinx_edition.checks.report import as_text, counts, finding_dict, summary_line
-from sphinx_edition.checks.rules import ACKNOWLEDGED, OK, PROBLEM, check_all
+from sphinx_edition.checks.rules import check_all
 from sphinx_edition.checks.witness import WitnessError, compare, read_witness
 from sphinx_edition.domain.domain import EditionDomain, edition_domain
 

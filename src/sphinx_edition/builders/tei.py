@@ -12,7 +12,8 @@ from docutils import nodes
 from sphinx.builders import Builder
 
 from sphinx_edition.core.edition import edition
-from sphinx_edition.export.tei.page import TEI_FILE, TeiContext, make_parts, report, write_tei
+from sphinx_edition.export.tei.context import TEI_FILE, TeiContext
+from sphinx_edition.export.tei.document import make_parts, report, write_tei
 
 
 class TeiBuilder(Builder):

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sphinx_edition.checks.rules import ACKNOWLEDGED, OK, PROBLEM, Data, Finding
+from sphinx_edition.checks.findings import ACKNOWLEDGED, OK, PROBLEM, Data, Finding
 from sphinx_edition.core.records import Note
 from sphinx_edition.core.vocabulary import KINDS
 

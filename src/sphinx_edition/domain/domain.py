@@ -34,7 +34,8 @@ from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from sphinx_edition.checks.rules import PROBLEM, Data, check_all, did_you_mean
+from sphinx_edition.checks.findings import PROBLEM, Data, did_you_mean
+from sphinx_edition.checks.rules import check_all
 from sphinx_edition.checks.witness import WitnessError, compare, read_witness
 from sphinx_edition.config import config_location
 from sphinx_edition.core.records import (

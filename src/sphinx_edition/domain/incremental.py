@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sphinx_edition.core.records import Mention
+from sphinx_edition.domain.domain import EditionDomain, edition_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +39,7 @@ def reread_on_witness_change(
     Sphinx checks consistency only after reading something, so a changed witness must make
     the documents that hold the transcription outdated, or the check would not run.
     """
-    domain: Any = env.domains["ed"]
+    domain = edition_domain(env)
     digest = witness_digest(env.config.edition_witness)
     if digest == domain.data["witness_digest"]:
         return []
@@ -48,10 +51,10 @@ def _digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
-def fingerprints(domain: Any) -> dict[str, str]:
+def fingerprints(domain: EditionDomain) -> dict[str, str]:
     """For each entry id, a digest of its record and of every mention of it: what a register
     page or the timeline shows of it."""
-    mentions: dict[str, list[Any]] = {}
+    mentions: dict[str, list[Mention]] = {}
     for record in domain.mentions:
         mentions.setdefault(record.target, []).append(record)
     result = {}
@@ -62,7 +65,7 @@ def fingerprints(domain: Any) -> dict[str, str]:
     return result
 
 
-def link_fingerprints(domain: Any) -> dict[str, str]:
+def link_fingerprints(domain: EditionDomain) -> dict[str, str]:
     """For each entry id, a digest of what a link to it shows in a page that mentions it:
     where it points and the name it may print.  The cards are in one file of their own, so a
     new summary or date does not make every page that names the entry be written again."""
@@ -78,14 +81,11 @@ def _differing(now: dict[str, str], before: dict[str, str]) -> set[str]:
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """``env-updated``: the pages that show an entry whose data or mentions changed."""
-    domain: Any = env.domains["ed"]
+    domain = edition_domain(env)
     now, links = fingerprints(domain), link_fingerprints(domain)
     before: dict[str, str] = domain.data["fingerprints"]
     links_before: dict[str, str] = domain.data["link_fingerprints"]
-    changed = {i for i in now.keys() | before.keys() if now.get(i) != before.get(i)}
-    relinked = {
-        i for i in links.keys() | links_before.keys() if links.get(i) != links_before.get(i)
-    }
+    changed, relinked = _differing(now, before), _differing(links, links_before)
     domain.data["fingerprints"], domain.data["link_fingerprints"] = now, links
     if not changed and not relinked:
         return []

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from sphinx.domains import Index, IndexEntry
 
 from sphinx_edition.core.labels import dates_label
 from sphinx_edition.core.records import Entry
 from sphinx_edition.core.vocabulary import KIND, KINDS
+
+if TYPE_CHECKING:
+    from sphinx_edition.domain.domain import EditionDomain
 
 
 class RegisterIndex(Index):
@@ -23,7 +26,7 @@ class RegisterIndex(Index):
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         wanted = set(docnames) if docnames is not None else None
         groups: dict[str, list[IndexEntry]] = defaultdict(list)
-        domain: Any = self.domain
+        domain = cast("EditionDomain", self.domain)  # only the ed domain lists these
         for record in domain.all_entries():
             if record.kind != self.kind or (wanted is not None and record.docname not in wanted):
                 continue

@@ -3,7 +3,7 @@
 At the end of every HTML build (``build-finished``) the registers and the notes are written
 as CSV and JSON into ``data/`` in the output, from the ``ed`` domain's records, and the TEI
 document is assembled there by the same writer as ``-b tei``, from the parts made as the
-pages were written (:mod:`.tei_cache`).  Read the Docs publishes the HTML output, so the files
+pages were written (:mod:`.tei.cache`).  Read the Docs publishes the HTML output, so the files
 are published with the pages.
 
 ``ed:downloads`` lists the files, with the number of records in each, on a page of the
@@ -25,9 +25,11 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.core.edition import edition
 from sphinx_edition.core.vocabulary import KIND
+from sphinx_edition.domain.domain import edition_domain
 from sphinx_edition.export.tables import EXPORTS, NOTES_FILE, write_exports
 from sphinx_edition.export.tei.cache import parts_of_build
-from sphinx_edition.export.tei.page import TEI_FILE, note_texts, report, write_tei
+from sphinx_edition.export.tei.context import TEI_FILE
+from sphinx_edition.export.tei.document import note_texts, report, write_tei
 from sphinx_edition.render.base import WEB_BUILDERS
 
 if TYPE_CHECKING:
@@ -104,7 +106,7 @@ class DownloadLinks(SphinxPostTransform):
         counted = [n for n in self.document.findall(nodes.inline) if n.get("ed_counts")]
         if not links and not counted:
             return
-        domain: Any = self.env.domains["ed"]
+        domain = edition_domain(self.env)
         counts: dict[str, int] = Counter(e.kind for e in domain.all_entries())
         counts["note"] = len(domain.notes)
         counts["paragraph"] = len({s.paragraph for s in domain.segments if s.kind == "paragraph"})
@@ -136,7 +138,7 @@ def write_data(app: Sphinx, exception: BaseException | None) -> None:
     """
     if exception is not None or app.builder.name not in WEB_BUILDERS:
         return
-    domain: Any = app.env.domains["ed"]
+    domain = edition_domain(app.env)
     if not (domain.segments or domain.entries or domain.notes):
         return
     folder = Path(app.outdir) / DATA_FOLDER

@@ -35,7 +35,7 @@ class NoteDirective(EditionDirective):
     """``ed:note [ID]``: an editorial note on the words ``:lemma:`` of the enclosing paragraph.
 
     Options: ``:lemma:`` (required), ``:occurrence:`` (which occurrence of the lemma, from 1),
-    ``:category:`` (required, one of :data:`~sphinx_edition.records.CATEGORIES`), ``:corr:``
+    ``:category:`` (required, one of :data:`~sphinx_edition.core.vocabulary.CATEGORIES`), ``:corr:``
     (the corrected reading), ``:sources:`` (bibliography keys; required except for
     typographical notes).  The content is the explanation, in MyST, with citations.
     """

@@ -5,8 +5,8 @@ The extension's own files are served by the site itself (no CDN), minified with 
 rcssmin: the package keeps them readable, with comments that say why, and readers download
 neither comments nor indentation.
 
-sphinx-design adds its style sheet (55 kB) and its tab script to every page of a site, and
-Sphinx adds Pygments' colours for code (20 kB with Furo's dark ones) to every page; the edition
+sphinx-design adds its style sheet and its tab script to every page of a site, and
+Sphinx adds Pygments' colours for code to every page; the edition
 uses sphinx-design's cards and badges on the registers, the front page and the apparatus, and
 code on the pages for editors, but neither on the text.  Like Sphinx's own MathJax support,
 which loads MathJax only on pages with maths, a page that uses neither does not load them

@@ -3,7 +3,7 @@
 Every card of the site is in one file, ``_static/ed-cards.js``, written at the end of each web
 build from the domains' data.  ``sphinx-edition.js`` loads it the first time a reader points at
 or tabs to a link, and the browser keeps it for the other pages: a page carries no card it may
-never show (a page of 141 mentions carried 44 kB of hidden cards), and an entry that changes
+never show, and an entry that changes
 changes one file, not every page that names it.  A script rather than JSON, because browsers
 refuse ``fetch`` to a page opened from disk (``file://``) but load its scripts.
 
@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx_edition.core.labels import dates_label
 from sphinx_edition.core.vocabulary import KIND
+from sphinx_edition.domain.domain import edition_domain
 from sphinx_edition.markup import bibliography
 from sphinx_edition.render.base import WEB_BUILDERS
 
@@ -72,7 +73,7 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
         uri = builder.get_target_uri(docname)
         return "" if uri.startswith("#") else uri  # singlehtml: every page is the one page
 
-    domain: Any = app.env.domains["ed"]
+    domain = edition_domain(app.env)
     cards = [
         Card(
             page(entry.docname),

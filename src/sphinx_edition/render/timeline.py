@@ -16,7 +16,7 @@ from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
 
 
 class Timeline(EditionPostTransform):
-    """Draw the timeline of events: SVG for HTML and EPUB, a table for other builders."""
+    """Draw the timeline of events: SVG for web pages, a table for every other builder."""
 
     default_priority = 5
 

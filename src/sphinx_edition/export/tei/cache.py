@@ -17,11 +17,13 @@ import pickle
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinx_edition.export.tei.page import Part, TeiContext, make_part
+from sphinx_edition.domain.domain import edition_domain
+from sphinx_edition.export.tei.context import Part, TeiContext
+from sphinx_edition.export.tei.page import make_part
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -48,7 +50,7 @@ _WRITING: weakref.WeakKeyDictionary[Builder, _Writing] = weakref.WeakKeyDictiona
 
 def start_writing(app: Sphinx, builder: Builder) -> None:
     """``write-started``: get ready to keep the part of each page the build writes."""
-    domain: Any = app.env.domains["ed"]
+    domain = edition_domain(app.env)
     _WRITING.pop(builder, None)
     if builder.name not in CACHING_BUILDERS or not domain.segments:
         return

@@ -23,7 +23,7 @@ EDTF                           TEI
 A date the text gives in the Julian calendar (Old Style) keeps its own value in
 ``when-custom`` (or ``from-custom``/``to-custom``), with ``calendar`` and ``datingMethod``
 pointing at the ``<calendar xml:id="julian">`` of the TEI header, while ``when``/``from``/``to``
-give the Gregorian equivalent, computed by :func:`sphinx_edition.dates.julian_to_gregorian`.
+give the Gregorian equivalent, computed by :func:`sphinx_edition.core.dates.julian_to_gregorian`.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def date_attributes(
     *calendar* is the calendar the value is written in (``gregorian`` or ``julian``).
     ``precision`` is an attribute of ``<date>`` only: leave it out (``precision=False``) for
     other datable elements (``<event>``, ``<birth>``, names).  Raises
-    :class:`~sphinx_edition.dates.DateError` for a value that is not EDTF.
+    :class:`~sphinx_edition.core.dates.DateError` for a value that is not EDTF.
     """
     dates.parse(value)  # rejects what is not EDTF, with the message editors know
     if calendar == JULIAN:

@@ -1,39 +1,13 @@
-"""``sphinx-build -b tei``: the whole edition as one TEI P5 document.
+"""One resolved page as TEI: :class:`PageWriter` turns its doctree into a :class:`.Part`.
 
-:class:`TeiWriter` walks the resolved doctrees of the pages that hold the transcription and the
-``ed`` domain's records, and builds::
-
-    <TEI>
-      <teiHeader>   title and editors, the printed source, the editorial principles,
-                    the note categories (a taxonomy) and the calendars
-      <text><body>  one <p n="N" xml:id="pN"> per witness paragraph, in <div>s as the pages'
-                    sections; mentions as <persName>/<placeName>/<orgName>/<rs type="event">,
-                    dates as <date> with when/from/to/notBefore/notAfter, lemmas with a
-                    correction as <choice><sic/><corr/></choice>, notes as <note type="…">
-                    at their markers, glossary terms as <term>
-            <back>  the glossary
-      <standOff>    listPerson, listEvent, listPlace, listOrg, listBibl
-
-The printed text is kept whole: the text of each ``<p>``, leaving out ``<corr>`` and
-``<note>``, is the witness's paragraph.  A run-in word that the edition sets as a heading
-("Background", the start of ¶5) stays at the start of its paragraph, as printed, in
-``<seg type="heading" rend="run-in">``: so ``p[@n=5]`` is the whole of witness line 5, and the
-seg says what the edition makes of it.
-
-The work is split so that an HTML build pays for a page only when it writes it:
-:class:`TeiContext` holds what every page needs from the whole edition (made once per build),
-:class:`PageWriter` turns one resolved page into a :class:`Part` (its paragraphs, the ids it
-asks for, its problems and the answers it got from the context), and :func:`assemble` puts the
-parts together, giving out the ids in document order.  A part is plain data, so the HTML build
-keeps the parts of pages it did not write (:mod:`.tei_cache`).
+Paragraphs become ``<p n="N" xml:id="pN">``; mentions ``<persName>``/``<placeName>``/
+``<orgName>``/``<rs type="event">``; dates ``<date>`` with when/from/to/notBefore/notAfter;
+notes ``<note>`` at their markers; glossary terms ``<term>``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -41,24 +15,17 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.logging import get_node_location
 
-from sphinx_edition import __version__
-from sphinx_edition.config import config_location
-from sphinx_edition.core.edition import Edition, edition
 from sphinx_edition.core.vocabulary import CATEGORIES, KIND
-from sphinx_edition.domain.domain import edition_domain
 from sphinx_edition.export.tei.dates import date_attributes
-from sphinx_edition.export.tei.header import header, principles_paragraphs, source_desc
-from sphinx_edition.export.tei.standoff import bibl_id, standoff
+from sphinx_edition.export.tei.header import principles_paragraphs
+from sphinx_edition.export.tei.standoff import bibl_id
 from sphinx_edition.export.tei.xml import (
     XML_ID,
-    XML_LANG,
     add_text,
     child,
     element,
-    serialise,
     xml_name,
 )
-from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.nodes import (
     Editorial,
     correction,
@@ -72,123 +39,20 @@ from sphinx_edition.markup.nodes import (
     witness_text,
 )
 from sphinx_edition.markup.paragraphs import paragraph_id
-from sphinx_edition.warnings import Subtype, warn
+from sphinx_edition.warnings import Subtype
 
 if TYPE_CHECKING:
-    from sphinx.environment import BuildEnvironment
+    pass
 
-TEI_FILE = "edition.tei.xml"
-SAFE_SCHEMES = {"http", "https", "mailto"}
-ORDER = "ed-order"
-"""A part's own attribute on an element that wants an id, until :func:`assemble` checks it."""
-
-Resolve = Callable[[str], nodes.document]
-"""Gives the resolved doctree of a document."""
-
-Location = str | tuple[str | None, int | None]
-Problem = tuple[Subtype, str, "Location | nodes.Node"]
-"""A warning for the caller to emit (the HTML build resolves doctrees with logging off)."""
-
-Question = tuple[str, str, str]
-"""What a page asks of the whole edition: ("known", id, ""), ("entry", id, kind),
-("term", term, ""), ("cite", citation id, "") or ("label", bibliography key, "")."""
-
-Event = tuple[Subtype | None, str, str, Location]
-"""In a part, in document order: (None, order, id, location) where an element wants an id,
-(subtype, message, "", location) for any other problem."""
-
-
-@dataclass(frozen=True)
-class Part:
-    """The TEI of one page, and what it was made from, so that it can be kept and checked."""
-
-    docname: str
-    read: int  # the environment's reading time of the page when the part was made
-    page: str  # the page's URL, for links that leave the TEI
-    blocks: tuple[ET.Element, ...]  # the <p>s and <div>s of the body, for a transcribed page
-    events: tuple[Event, ...]
-    answers: tuple[tuple[Question, str], ...]
-    principles: tuple[ET.Element, ...]  # for the editorial principles page
-    definitions: tuple[tuple[str, str], ...]  # (term anchor, definition) for a glossary page
-
-
-class TeiContext:
-    """What the TEI of every page needs from the whole edition; made once per build."""
-
-    def __init__(self, env: BuildEnvironment, page_uri: Callable[[str], str]):
-        self.env = env
-        self.page_uri = page_uri  # a page's URI relative to the site's root
-        self.info: Edition = edition(env.config)
-        self.domain = edition_domain(env)
-        self.bibliography = bibliography.entries(env)
-        self.citation_keys = bibliography.citation_ids(env)
-        self.labels = bibliography.labels(env)
-        self.known = self._local_ids()
-        self.term_anchors = self._term_anchors()
-
-    def _local_ids(self) -> set[str]:
-        """Every id the document will hold, so that links to them become local pointers."""
-        known = {paragraph_id(s.paragraph) for s in self.domain.segments if s.paragraph}
-        known.update(e.anchor for e in self.domain.all_entries())
-        known.update(xml_name(t.anchor) for t in self.domain.terms if t.anchor)
-        for note in self.domain.notes:
-            known.update((note.anchor, f"lemma-{note.anchor.removeprefix('note-')}"))
-        known.update(bibl_id(key) for key in self.labels)
-        return known
-
-    def _term_anchors(self) -> dict[str, str]:
-        """The anchor of each term, as its first definition gives it."""
-        anchors: dict[str, str] = {}
-        for defined in self.domain.terms:
-            anchors.setdefault(defined.term, defined.anchor)
-        return anchors
-
-    def answer(self, question: Question) -> str:
-        """The answer to a page's question; "" for no (no such id, entry, term or key)."""
-        what, name, kind = question
-        if what == "known":
-            return "1" if name in self.known else ""
-        if what == "entry":
-            record = self.domain.entry(name, kind or None)
-            return f"{record.kind} {record.anchor}" if record is not None else ""
-        if what == "term":
-            return self.term_anchors.get(name, "")
-        if what == "cite":
-            return self.citation_keys.get(name, "")
-        label: str = self.labels.get(name, "")
-        return label
-
-    def page_url(self, docname: str) -> str:
-        return self.info.page_url(self.page_uri(docname))
-
-    def transcription_docnames(self) -> list[str]:
-        """The pages that hold the transcription, in the order of their paragraphs."""
-        first: dict[str, int] = {}
-        for segment in self.domain.segments:
-            number = segment.paragraph or 10**9
-            first[segment.docname] = min(first.get(segment.docname, number), number)
-        return sorted(first, key=lambda d: (first[d], d))
-
-    def glossary_docnames(self) -> list[str]:
-        return sorted({t.docname for t in self.domain.terms})
-
-    def principles_docname(self) -> str:
-        """The editorial principles page, if it is one of the project's documents."""
-        docname = self.info.principles
-        return docname if docname and docname in self.env.found_docs else ""
-
-    def needed(self) -> list[str]:
-        """The pages the TEI is made from, each once, in the order they are used."""
-        order = [self.principles_docname(), *self.transcription_docnames()]
-        return list(dict.fromkeys(d for d in [*order, *self.glossary_docnames()] if d))
-
-    def is_current(self, part: Part) -> bool:
-        """Whether a part kept from an earlier build still says what the page would say now."""
-        return (
-            part.read == self.env.all_docs.get(part.docname)
-            and part.page == self.page_url(part.docname)
-            and all(self.answer(question) == given for question, given in part.answers)
-        )
+from sphinx_edition.export.tei.context import (
+    ORDER,
+    SAFE_SCHEMES,
+    Event,
+    Location,
+    Part,
+    Question,
+    TeiContext,
+)
 
 
 def make_part(context: TeiContext, docname: str, doctree: nodes.document) -> Part:
@@ -459,97 +323,6 @@ def _definitions(doctree: nodes.document) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def assemble(context: TeiContext, parts: Mapping[str, Part]) -> tuple[ET.Element, list[Problem]]:
-    """The TEI document from the parts of the pages in :meth:`TeiContext.needed`, with the
-    problems found; an id asked for twice goes to the first asker, in document order."""
-
-    info, domain = context.info, context.domain
-    problems: list[Problem] = []
-    ids: set[str] = set()
-    root = element("TEI", **{XML_LANG: info.language})
-    principles: Iterable[ET.Element] = ()
-    if info.principles and not context.principles_docname():
-        problems.append(
-            (
-                Subtype.EXPORT,
-                f"edition_principles: no document {info.principles!r}; the TEI header leaves it "
-                "out",
-                config_location(context.env.srcdir, "edition_principles"),
-            )
-        )
-    elif info.principles:
-        principles = parts[info.principles].principles
-    witness = context.env.config.edition_witness or ""
-    source = source_desc(
-        info,
-        context.bibliography,
-        Path(witness).name if witness else "",
-        domain.data.get("witness_digest", ""),
-    )
-    root.append(header(info, source, principles, __version__))
-    text = child(root, "text", **{XML_LANG: info.language})
-    body = child(text, "body")
-    last = ""
-    for docname in context.transcription_docnames():
-        last = docname
-        part = parts[docname]
-        wanting = {
-            made.get(ORDER): made
-            for block in part.blocks
-            for made in block.iter()
-            if ORDER in made.attrib
-        }
-        body.extend(part.blocks)
-        for subtype, first, second, location in part.events:
-            if subtype is not None:
-                problems.append((subtype, first, location))
-                continue
-            made = wanting[first]
-            del made.attrib[ORDER]
-            if second in ids:
-                problems.append((Subtype.EXPORT, _twice(second), location))
-                del made.attrib[XML_ID]
-            else:
-                ids.add(second)
-    if not len(body):
-        problems.append(
-            (
-                Subtype.EXPORT,
-                "TEI: the edition has no transcription (no ed:paragraph); its body is empty",
-                config_location(context.env.srcdir, "edition_witness"),
-            )
-        )
-        child(body, "p")
-    terms = sorted(domain.terms, key=lambda t: (t.display.lower(), t.anchor))
-    if terms:
-        definitions: dict[str, str] = {}
-        for docname in context.glossary_docnames():
-            definitions.update(parts[docname].definitions)
-        div = element("div", type="glossary")
-        child(div, "head", "Glossary")
-        listing = child(div, "list", type="gloss")
-        for term in terms:
-            label = child(listing, "label")
-            made = child(label, "term", term.display)
-            name = xml_name(term.anchor)
-            if term.anchor and name in ids:
-                problems.append((Subtype.EXPORT, _twice(name), (last, 0)))
-            elif term.anchor:
-                ids.add(name)
-                made.set(XML_ID, name)
-            child(listing, "item", definitions.get(term.anchor) or term.definition)
-        child(text, "back").append(div)
-    anchors = {t.term: xml_name(t.anchor) for t in domain.terms if t.anchor}
-    stand_off = standoff(domain.all_entries(), context.bibliography, context.labels, anchors)
-    if len(stand_off):
-        root.append(stand_off)
-    return root, problems
-
-
-def _twice(name: str) -> str:
-    return f"TEI: the id {name!r} is given twice; the second is left without it"
-
-
 def _is_term(node: nodes.Node) -> TypeGuard[nodes.Element]:
     if isinstance(node, addnodes.pending_xref):
         return bool(node.get("refdomain") == "std" and node.get("reftype") == "term")
@@ -568,35 +341,3 @@ def _plain(node: nodes.Node) -> str:
     if isinstance(node, nodes.Element):
         return "".join(_plain(c) for c in node.children)
     return ""
-
-
-def make_parts(context: TeiContext, resolve: Resolve) -> dict[str, Part]:
-    """The parts of every page the TEI needs, each page resolved once."""
-    return {d: make_part(context, d, resolve(d)) for d in context.needed()}
-
-
-def write_tei(
-    context: TeiContext, parts: Mapping[str, Part], path: Path
-) -> tuple[ET.Element, list[Problem]]:
-    """Assemble the TEI document of the edition, write it to *path*, and return it with the
-    problems found (for the caller to report)."""
-    root, problems = assemble(context, parts)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(serialise(root))
-    return root, problems
-
-
-def note_texts(root: ET.Element) -> dict[str, str]:
-    """The explanation of each note as the TEI gives it (citations as printed), by id."""
-    found = {}
-    for note in root.iter("note"):
-        ident = note.get(XML_ID)
-        if ident and note.get("target"):
-            paragraphs = (" ".join("".join(p.itertext()).split()) for p in note.findall("p"))
-            found[ident] = " ".join(paragraphs)
-    return found
-
-
-def report(problems: list[Problem]) -> None:
-    for subtype, message, location in problems:
-        warn(subtype, message, location)
