@@ -100,16 +100,16 @@ def links(found: Sequence[ExternalLink]) -> Iterator[Finding]:
     """External links are well formed (whether they answer is for nox -s linkcheck)."""
     for link in found:
         where = (link.docname, link.lineno)
-        problem = urlproblem(link.uri)
-        if problem:
+        fault = url_problem(link.uri)
+        if fault:
             yield Finding(
-                "links", PROBLEM, Subtype.URL, *where, f"malformed link {link.uri!r}: {problem}"
+                "links", PROBLEM, Subtype.URL, *where, f"malformed link {link.uri!r}: {fault}"
             )
         else:
             yield Finding("links", OK, Subtype.URL, *where, f"{link.uri} is well formed")
 
 
-def urlproblem(uri: str) -> str:
+def url_problem(uri: str) -> str:
     """What is wrong with an external URL's form, or ''."""
     if any(c.isspace() for c in uri):
         return "it contains white space"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_edition.domain.domain import EditionDomain, warn_missing_reference
+from sphinx_edition.domain.domain import EditionDomain
 from sphinx_edition.domain.incremental import pages_to_rewrite, reread_on_witness_change
+from sphinx_edition.domain.references import warn_missing_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

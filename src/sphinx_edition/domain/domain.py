@@ -34,7 +34,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from sphinx_edition.checks.findings import PROBLEM, Data, did_you_mean
+from sphinx_edition.checks.findings import PROBLEM, Data
 from sphinx_edition.checks.rules import check_all
 from sphinx_edition.checks.witness import WitnessError, compare, read_witness
 from sphinx_edition.config import config_location
@@ -393,25 +393,3 @@ def edition_domain(env: BuildEnvironment) -> EditionDomain:
     if not isinstance(domain, EditionDomain):  # pragma: no cover - only if misregistered
         raise TypeError("the 'ed' domain is not sphinx-edition's")
     return domain
-
-
-def warn_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions."""
-    if not isinstance(domain, EditionDomain):
-        return None
-    target, typ = node["reftarget"], node["reftype"]
-    if typ == "apparatus":
-        return True  # an edition without an apparatus page: the note's number stays plain
-    if typ == "para":
-        numbers = sorted({s.paragraph for s in domain.segments if s.kind == "paragraph"})
-        known = f"¶{numbers[0]}–¶{numbers[-1]}" if numbers else "none"
-        warn(Subtype.XREF, f"ed:para: no paragraph {target!r} (the edition has {known})", node)
-        return True
-    other = domain.entry(target)
-    if other is not None:
-        message = f"ed:{typ}: {target!r} is an ed:{other.kind}, not an ed:{typ}"
-    else:
-        candidates = [r.id for r in domain.all_entries() if typ == "entry" or r.kind == typ]
-        message = f"ed:{typ}: unknown entry {target!r}{did_you_mean(target, candidates)}"
-    warn(Subtype.XREF, message, node)
-    return True

@@ -1,0 +1,57 @@
+"""Sources are named alike everywhere, from a .bib written with LaTeX accents and braces.
+
+The apparatus table, a note's sources line, the hover cards and the TEI all name a source
+through one adapter over sphinxcontrib-bibtex (``sphinx_edition.markup.bibliography``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import cards_of, edit, warnings_of
+
+MakeApp = Callable[..., SphinxTestApp]
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def test_latex_accents_read_the_same_in_every_output(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("notes")
+    edit(srcdir / "refs.bib", 'author = "Lüthi, Lorenz M."', 'author = "L{\\"u}thi, Lorenz M."')
+    with (srcdir / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write(
+            "\n@article{ograda2007,\n    author = \"{\\'O} Gr{\\'a}da, Cormac\",\n"
+            '    title = "Making Famine History",\n'
+            '    journal = "Journal of Economic Literature",\n    year = "2007"\n}\n'
+        )
+    # The second source is not cited in the explanation, so the note lists it after it.
+    edit(srcdir / "text.md", ":sources: luthi2008, westad1998", ":sources: luthi2008, ograda2007")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == []
+    out = Path(app.outdir)
+
+    apparatus = (out / "apparatus.html").read_text(encoding="utf-8")
+    assert "<p>Lüthi 2008; Ó Gráda 2007</p>" in apparatus
+    text = (out / "text.html").read_text(encoding="utf-8")
+    # sphinxcontrib-bibtex's own labels (pybtex ties a one-letter name part with a no-break space).
+    assert "Ó\u00a0Gráda, 2007" in text
+    assert "Lüthi, 2008" in text
+    cards = cards_of(out).values()
+    assert any(card.get("s", "").startswith("Cormac Ó Gráda.") for card in cards), cards
+    for page in (apparatus, text):
+        assert "\\&quot;" not in page
+        assert "\\'" not in page
+
+    tei = make_app("tei", srcdir=srcdir)
+    tei.build()
+    root = ET.parse(Path(tei.outdir) / "edition.tei.xml").getroot()
+    refs = {ref.text for ref in root.iter(f"{TEI}ref")}
+    assert {"Lüthi 2008", "Ó Gráda 2007"} <= refs
+    authors = {a.text for a in root.iter(f"{TEI}author")}
+    assert {"Lüthi, Lorenz M.", "Ó Gráda, Cormac"} <= authors
