@@ -101,3 +101,8 @@ def cards_of(outdir: Path) -> dict[str, dict[str, str]]:
     assert script.endswith(suffix), script[-80:]
     cards: dict[str, dict[str, str]] = json.loads(script[len(prefix) : -len(suffix)])
     return cards
+
+
+def notes_written(page: Path) -> int:
+    """How many ``ed:note`` directives an editor wrote in *page* (counted in the source)."""
+    return sum(1 for line in page.read_text(encoding="utf-8").splitlines() if "{ed:note}" in line)
