@@ -11,7 +11,10 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "The Sino-Soviet Split and the 1969 Border Crisis"
 author = "The sphinx-edition editors"
-copyright = "2026, the sphinx-edition editors; source text as printed in its source book"
+copyright = (
+    "2026, the sphinx-edition editors: notes, registers, glossary and data under CC BY 4.0; "
+    "the text as printed in its source book, whose rights are its own"
+)
 version = release = "0.1"
 language = "en"
 
@@ -47,6 +50,8 @@ edition_url = os.environ.get(
 edition_year = "2026"
 edition_source = "wars20c"  # the printed source, from refs.bib
 edition_principles = "principles"
+# The editorial matter and the data; the witness is not the editors' to license (about.md).
+edition_license = "CC-BY-4.0"
 
 exclude_patterns = ["_build"]
 root_doc = "index"

@@ -9,7 +9,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_edition.config import CONFIG_VALUES
 from sphinx_edition.core.durations import DEFAULT_QUALIFIER, QUALIFIERS, RELATIONS
-from sphinx_edition.core.vocabulary import CATEGORIES, CATEGORY
+from sphinx_edition.core.vocabulary import ACT_LABELS, CATEGORIES, CATEGORY
 from sphinx_edition.warnings import Subtype
 
 
@@ -66,10 +66,11 @@ class NoteCategories(SphinxDirective):
             (
                 nodes.paragraph("", "", nodes.literal(text=category)),
                 nodes.paragraph(text=CATEGORY[category].meaning),
+                nodes.paragraph(text=ACT_LABELS[CATEGORY[category].act]),
             )
             for category in CATEGORIES
         ]
-        return [_table(("category", "what the note answers"), rows)]
+        return [_table(("category", "what the note answers", "editorial act"), rows)]
 
 
 class Tolerances(SphinxDirective):

@@ -106,6 +106,21 @@ CONFIG_VALUES = (
         "TEI header's sourceDesc.",
     ),
     ConfigValue(
+        "edition_license",
+        "",
+        (str,),
+        "The licence of the editorial matter and the data (notes, registers, glossary, "
+        "downloads): an SPDX identifier such as 'CC-BY-4.0' (its name and address are then "
+        "known) or a name. It is stated in every page's metadata, the data files, the "
+        "citations and the TEI header; the witness's own rights are the copyright value's.",
+    ),
+    ConfigValue(
+        "edition_license_url",
+        "",
+        (str,),
+        "The licence's address, when edition_license is not an identifier the extension knows.",
+    ),
+    ConfigValue(
         "edition_principles",
         "",
         (str,),

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_edition.core.vocabulary import LICENSES
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -25,6 +27,9 @@ class Edition:
     source: str  # a bibliography key, or the printed source as text, or ""
     principles: str  # the docname of the editorial principles, or ""
     rights: str
+    license: str = ""  # the editorial matter's and data's licence: an SPDX id or a name
+    license_name: str = ""
+    license_url: str = ""
 
     def page_url(self, uri: str) -> str:
         """The absolute URL of a page given relative to the site's root, or "" without a URL."""
@@ -33,6 +38,8 @@ class Edition:
 
 def edition(config: Any) -> Edition:
     """The edition's description from a Sphinx configuration (read by attribute)."""
+    license_id = str(getattr(config, "edition_license", "") or "").strip()
+    known = LICENSES.get(license_id)
     editors = tuple(getattr(config, "edition_editors", ()) or ())
     author = str(getattr(config, "author", "") or "")
     if not editors and author:
@@ -50,6 +57,10 @@ def edition(config: Any) -> Edition:
         source=str(getattr(config, "edition_source", "") or ""),
         principles=str(getattr(config, "edition_principles", "") or ""),
         rights=str(getattr(config, "copyright", "") or ""),
+        license=license_id,
+        license_name=known.name if known else license_id,
+        license_url=str(getattr(config, "edition_license_url", "") or "")
+        or (known.url if known else ""),
     )
 
 

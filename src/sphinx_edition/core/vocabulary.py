@@ -83,6 +83,33 @@ AUTHORITIES = {
 }
 """The authority schemes an entry's ``:wikidata:``, ``:viaf:`` and ``:geonames:`` name."""
 
+class License(NamedTuple):
+    """A licence an edition's editorial matter and data may carry."""
+
+    name: str
+    url: str
+
+
+LICENSES = {
+    "CC-BY-4.0": License(
+        "Creative Commons Attribution 4.0 International",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+    "CC-BY-SA-4.0": License(
+        "Creative Commons Attribution-ShareAlike 4.0 International",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+    ),
+    "CC-BY-NC-4.0": License(
+        "Creative Commons Attribution-NonCommercial 4.0 International",
+        "https://creativecommons.org/licenses/by-nc/4.0/",
+    ),
+    "CC0-1.0": License(
+        "Creative Commons Zero v1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+}
+"""Licences known by their SPDX identifier, so that ``edition_license`` needs no URL."""
+
 EMENDATION = "emendation"
 CORRECTION = "correction"
 COMMENTARY = "commentary"
@@ -192,3 +219,11 @@ ACT_LABELS = {
     COMMENTARY: "commentary",
 }
 """How each kind of editorial act is named to readers."""
+
+CORRECTION_WORDS = {
+    EMENDATION: "read",
+    CORRECTION: "in fact:",
+    COMMENTARY: "cf.",
+}
+"""The words between a note's lemma and its ``:corr:`` reading: an emendation says how the
+text should read, a historical correction what was so, commentary another form to compare."""

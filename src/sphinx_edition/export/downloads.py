@@ -164,6 +164,7 @@ def write_data(app: Sphinx, exception: BaseException | None) -> None:
         title=info.title,
         link=link,
         explanations=explanations,
+        license=info.license_url or info.license,
     )
     figures = ", ".join(f"{n} {name}" for name, n in counts.items())
     tei = f", and {TEI_FILE}," if domain.segments else ""

@@ -17,6 +17,7 @@ from typing import Any
 
 from sphinx_edition.core import dates
 from sphinx_edition.core.records import AltName, Entry, Mention, Note
+from sphinx_edition.core.vocabulary import CATEGORY, COMMENTARY
 
 Link = Callable[[str, str], str]
 """Gives the URL of an anchor in a document: ``link(docname, anchor)``."""
@@ -49,6 +50,7 @@ NOTE_COLUMNS = (
     "id",
     "paragraph",
     "category",
+    "act",
     "lemma",
     "correction",
     "sources",
@@ -186,6 +188,8 @@ def note_item(note: Note, link: Link = _no_link, explanation: str = "") -> dict[
         "id": note.anchor,
         "paragraph": note.paragraph or None,
         "category": note.category,
+        # emendation (of the text), correction (of the history) or commentary
+        "act": CATEGORY[note.category].act if note.category in CATEGORY else COMMENTARY,
         "lemma": note.lemma,
         "correction": note.corr,
         "sources": list(note.sources),
@@ -234,11 +238,13 @@ def write_exports(
     title: str,
     link: Link = _no_link,
     explanations: dict[str, str] | None = None,
+    license: str = "",
 ) -> dict[str, int]:
     """Write ``<name>.csv`` and ``<name>.json`` for each register and the notes.
 
     *explanations* gives the notes' text by note id, where a better one than the record's
-    plain text is known.  Returns the number of records in each file, by name (``people``,
+    plain text is known; *license* (the licence's address or name) is stated in every JSON
+    file.  Returns the number of records in each file, by name (``people``,
     ``events``, …).
     """
     explained = explanations or {}
@@ -256,7 +262,7 @@ def write_exports(
             (entry_row(e, by_target.get(e.id, []), link) for e in chosen),
         )
         items = [entry_item(e, by_target.get(e.id, []), link) for e in chosen]
-        write_json(folder / f"{name}.json", {"edition": title, "kind": kind, "items": items})
+        write_json(folder / f"{name}.json", {"edition": title, "license": license, "kind": kind, "items": items})
         counts[name] = len(chosen)
     chosen_notes = sorted_notes(notes)
     write_csv(
@@ -265,6 +271,6 @@ def write_exports(
         (note_row(n, link, explained.get(n.anchor, "")) for n in chosen_notes),
     )
     items = [note_item(n, link, explained.get(n.anchor, "")) for n in chosen_notes]
-    write_json(folder / f"{NOTES_FILE}.json", {"edition": title, "kind": "note", "items": items})
+    write_json(folder / f"{NOTES_FILE}.json", {"edition": title, "license": license, "kind": "note", "items": items})
     counts[NOTES_FILE] = len(chosen_notes)
     return counts

@@ -262,11 +262,13 @@ def _wrap(root: nodes.Element, span: _Span, item: editorial_note) -> lemma | Non
             inner.append(nodes.Text(text[lo:hi]))
         else:
             inner.append(child)
+    act = item.get("act", "")
     wrapper = lemma(
         "",
         "",
         words=item["lemma"],
         anchor=item["anchor"],
+        act=act,
         classes=["ed-lemma"],
         ids=[f"lemma-{item['anchor'][len('note-') :]}"],
     )
@@ -274,7 +276,7 @@ def _wrap(root: nodes.Element, span: _Span, item: editorial_note) -> lemma | Non
         # The printed words and the correction side by side; the reading switch shows one.
         wrapper["classes"].append("ed-has-corr")
         wrapper += nodes.inline("", "", *inner, classes=["ed-sic"])
-        wrapper += correction("", item["corr"], classes=["ed-corr"])
+        wrapper += correction("", item["corr"], act=act, classes=["ed-corr", f"ed-corr-{act}"])
     else:
         wrapper.extend(inner)
     marker = note_ref("", "", anchor=item["anchor"], number=0, classes=["ed-note-ref"])

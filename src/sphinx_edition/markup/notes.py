@@ -15,7 +15,13 @@ from sphinx import addnodes
 from sphinx_design.badges_buttons import create_bdg_classes
 
 from sphinx_edition.core import fields
-from sphinx_edition.core.vocabulary import CATEGORIES, CATEGORY
+from sphinx_edition.core.vocabulary import (
+    ACT_LABELS,
+    CATEGORIES,
+    CATEGORY,
+    COMMENTARY,
+    CORRECTION_WORDS,
+)
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.base import EditionDirective, whole_number
 from sphinx_edition.markup.nodes import (
@@ -93,6 +99,7 @@ class NoteDirective(EditionDirective):
                     "occurrence",
                 )
         corr = " ".join((self.options.get("corr") or "").split())
+        act = CATEGORY[category].act if category in CATEGORY else COMMENTARY
 
         node = editorial_note(
             lemma_line=self.option_line("lemma"),
@@ -102,9 +109,10 @@ class NoteDirective(EditionDirective):
             lemma=lemma_text,
             occurrence=occurrence,
             corr=corr,
+            act=act,
             sources=sources,
             ids=[anchor],
-            classes=["ed-note", f"ed-cat-{category or 'none'}"],
+            classes=["ed-note", f"ed-cat-{category or 'none'}", f"ed-act-{act}"],
         )
         self.set_source_info(node)
         head = nodes.paragraph(classes=["ed-note-head"])
@@ -123,10 +131,15 @@ class NoteDirective(EditionDirective):
             # Coloured by the note's ed-cat-* class: the text page needs no sphinx-design.
             head += nodes.inline(text=category, classes=["ed-cat"])
             head += nodes.Text(" ")
+        if act != COMMENTARY:
+            # What the editors do with the words: set a misprint right (an emendation of the
+            # text), or answer what the author got wrong (a correction of the history).
+            head += nodes.inline(text=ACT_LABELS[act], classes=["ed-act"])
+            head += nodes.Text(" ")
         head += nodes.emphasis(text=lemma_text)
         head += nodes.Text("]")
         if corr:
-            head += nodes.Text(" ")
+            head += nodes.Text(f" {CORRECTION_WORDS[act]} ")
             head += nodes.strong(text=corr)
         node += head
         body = note_body(classes=["ed-note-body"])

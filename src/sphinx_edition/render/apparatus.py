@@ -1,4 +1,5 @@
-"""The apparatus page: counts by category and a table of every note, linked both ways."""
+"""The apparatus page: counts by category, the emendations of the text apart, and a table of
+the commentary (historical corrections and explanations), each linked both ways."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from sphinx_edition.core.records import Note
-from sphinx_edition.core.vocabulary import CATEGORIES
+from sphinx_edition.core.vocabulary import (
+    ACT_LABELS,
+    CATEGORIES,
+    CATEGORY,
+    COMMENTARY,
+    CORRECTION,
+    EMENDATION,
+)
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.nodes import apparatus
 from sphinx_edition.markup.notes import category_badge
@@ -17,7 +25,7 @@ from sphinx_edition.render.base import EditionPostTransform
 
 
 class ApparatusTable(EditionPostTransform):
-    """Fill the apparatus: counts by category and a table of every note, linked both ways."""
+    """Fill the apparatus: counts, the list of emendations, the table of the commentary."""
 
     default_priority = 5
 
@@ -27,17 +35,66 @@ class ApparatusTable(EditionPostTransform):
             return
         records = sorted(self.domain.notes, key=lambda n: (n.docname, n.number))
         for placeholder in placeholders:
+            emendations = [r for r in records if _act(r) == EMENDATION]
+            commentary = [r for r in records if _act(r) != EMENDATION]
             box = nodes.container(classes=["ed-apparatus"])
             box += self._counts(records)
-            box += self._table(records)
+            if emendations:
+                box += nodes.rubric(text=f"Emendations of the text ({len(emendations)})")
+                box += nodes.paragraph(
+                    text="Errors of the printed text, set right as it should read.",
+                    classes=["ed-apparatus-intro"],
+                )
+                box += self._emendations(emendations)
+            if commentary:
+                box += nodes.rubric(
+                    text=f"Historical corrections and commentary ({len(commentary)})"
+                )
+                box += nodes.paragraph(
+                    text="What the author wrote is kept as printed; the notes answer it.",
+                    classes=["ed-apparatus-intro"],
+                )
+                box += self._table(commentary)
             placeholder.replace_self(box)
+
+    def _emendations(self, records: list[Note]) -> nodes.bullet_list:
+        listing = nodes.bullet_list(classes=["ed-emendations"])
+        for record in records:
+            number = make_refnode(
+                self.builder,
+                self.env.docname,
+                record.docname,
+                record.anchor,
+                nodes.inline(text=f"note {record.number}"),
+                f"note {record.number}, in the text",
+            )
+            item = nodes.paragraph(ids=[f"a-{record.anchor}"])
+            item += nodes.Text(f"¶{record.paragraph} ")
+            item += nodes.emphasis(text=record.lemma)
+            item += nodes.Text("] read ")
+            item += nodes.strong(text=record.corr or "—")
+            item += nodes.Text(" (")
+            item += number
+            item += nodes.Text(")")
+            listing += nodes.list_item("", item)
+        return listing
 
     def _counts(self, records: list[Note]) -> nodes.paragraph:
         counts: dict[str, int] = defaultdict(int)
         for record in records:
             counts[record.category] += 1
         paragraph = nodes.paragraph(classes=["ed-apparatus-counts"])
-        paragraph += nodes.Text(f"{len(records)} notes: ")
+        acts: dict[str, int] = defaultdict(int)
+        for record in records:
+            acts[_act(record)] += 1
+        paragraph += nodes.Text(
+            f"{len(records)} notes ("
+            + ", ".join(
+                f"{acts[a]} {ACT_LABELS[a]}{'s' if acts[a] != 1 and a != COMMENTARY else ''}"
+                for a in (EMENDATION, CORRECTION, COMMENTARY)
+            )
+            + "): "
+        )
         for index, category in enumerate(c for c in CATEGORIES if counts.get(c)):
             if index:
                 paragraph += nodes.Text(", ")
@@ -84,3 +141,8 @@ class ApparatusTable(EditionPostTransform):
         group += head
         group += body
         return table
+
+
+def _act(record: Note) -> str:
+    category = CATEGORY.get(record.category)
+    return category.act if category is not None else COMMENTARY

@@ -79,6 +79,8 @@ def meta_tags(info: Edition, title: str, page_url: str, is_root: bool) -> list[s
     lines = [f'<meta name="{name}" content="{escape(value)}" />' for name, value in tags]
     if page_url:
         lines.append(f'<link rel="cite-as" href="{escape(page_url)}" />')
+    if info.license_url:
+        lines.append(f'<link rel="license" href="{escape(info.license_url)}" />')
     return lines
 
 
@@ -95,6 +97,8 @@ def json_ld(info: Edition, title: str, page_url: str, source: str) -> dict[str, 
         book["version"] = info.version
     if source:
         book["isBasedOn"] = {"@type": "CreativeWork", "name": source}
+    if info.license_url or info.license:
+        book["license"] = info.license_url or info.license
     page: dict[str, Any] = {"@type": "WebPage", "name": title, "isPartOf": book}
     if page_url:
         page["@id"] = page_url
@@ -118,6 +122,7 @@ def cite_data(info: Edition, title: str, page_url: str) -> dict[str, Any]:
         "version": info.version,
         "language": info.language,
         "url": info.url,
+        "license": info.license_url or info.license,
         "page": {"title": title, "url": page_url},
     }
 

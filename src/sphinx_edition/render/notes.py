@@ -7,6 +7,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_edition.core.vocabulary import EMENDATION
 from sphinx_edition.markup.nodes import correction, editorial_note, note_ref, paragraph_number
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
 
@@ -22,23 +23,33 @@ class ReadingSwitch(EditionPostTransform):
     builders = WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
-        if not any(True for _ in self.document.findall(correction)):
+        acts = {node.get("act", "") for node in self.document.findall(correction)}
+        if not acts:
             return
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None:
             return
-        control = nodes.raw("", READING_SWITCH, format="html")
+        control = nodes.raw("", reading_switch(acts), format="html")
         title = next((i for i, c in enumerate(section.children) if isinstance(c, nodes.title)), -1)
         section.insert(title + 1, control)
 
 
-READING_SWITCH = (
-    '<fieldset class="ed-reading" hidden="hidden"><legend>Reading</legend>'
-    '<label><input type="radio" name="ed-reading" value="printed" checked="checked"/> '
-    "As printed</label> "
-    '<label><input type="radio" name="ed-reading" value="corrected"/> Corrected</label>'
-    "</fieldset>"
-)
+def reading_switch(acts: set[str]) -> str:
+    """The switch, its second reading named for what it holds: emendations of the text,
+    historical corrections, or both."""
+    if acts <= {EMENDATION}:
+        corrected = "Emended"
+    elif EMENDATION in acts:
+        corrected = "Emended, with historical corrections"
+    else:
+        corrected = "With historical corrections"
+    return (
+        '<fieldset class="ed-reading" hidden="hidden"><legend>Reading</legend>'
+        '<label><input type="radio" name="ed-reading" value="printed" checked="checked"/> '
+        "As printed</label> "
+        f'<label><input type="radio" name="ed-reading" value="corrected"/> {corrected}</label>'
+        "</fieldset>"
+    )
 
 
 class FootnoteNotes(EditionPostTransform):

@@ -80,6 +80,8 @@
     };
     if (meta.year) item.issued = { "date-parts": [[Number(meta.year)]] };
     if (meta.version) item.version = meta.version;
+    // CSL 1.0.2's licence variable: the editorial matter's licence (edition_license).
+    if (meta.license) item.license = meta.license;
     // Short arrays of numbers (the date parts) stay on one line.
     return JSON.stringify([item], null, 2)
       .replace(/\[\s*(-?\d+(?:,\s*-?\d+)*)\s*\]/g, function (m, inner) {

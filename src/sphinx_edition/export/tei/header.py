@@ -17,6 +17,9 @@ from sphinx_edition.markup.nodes import Editorial, enclosing
 
 LANGUAGES = {"en": "English", "de": "German", "fr": "French", "ru": "Russian", "zh": "Chinese"}
 
+EDITORS_ID = "editors"
+"""The xml:id of the header's statement of the editors' responsibility."""
+
 PROJECT_DESC = (
     "{title}: a critical edition made with sphinx-edition. This TEI document is generated "
     "by the same build as the edition's web pages, PDF and EPUB, from the same sources."
@@ -27,10 +30,14 @@ EDITORIAL_DECL = (
     "The text is given exactly as printed: every character of the witness, in its order, "
     "checked against the witness file on every build. Each paragraph of the witness is one "
     "<p>, numbered by the edition in @n (and @xml:id pN).",
-    "Errors are not corrected in the text. A word or passage the editors correct is encoded "
-    "as <choice> with the printed <sic> and the editors' <corr>; every problem has an "
-    "editorial <note> at the end of its lemma, whose @type is its category (see the "
-    "taxonomy) and whose <listBibl> names its sources.",
+    "Errors are not corrected in the text. Only an emendation, an error of the printed text "
+    "such as a misprint, is encoded as <choice> with the printed <sic> and the editors' "
+    "<corr>. What the author wrote and got wrong is a historical matter, not an error of the "
+    "text: it stays as printed in a <seg> of @type lemma, and its note gives the corrected "
+    "statement in a <seg> of @type corrected-statement. Every note stands at the end of its "
+    "lemma (@target); its @type is its category (see the taxonomy), its @subtype the "
+    "editorial act (emendation, correction or commentary), its @resp the editors, and its "
+    "<listBibl> names its sources.",
     "Persons, places, organisations and events the text names point at the registers in "
     "<standOff> (@ref); dates carry their normalised value (@when, @from, @to, @notBefore, "
     "@notAfter, from EDTF), with the Julian value and calendar for Old Style dates. Headings "
@@ -57,6 +64,11 @@ def header(
     child(title_stmt, "title", info.title, type="main")
     for name in info.editors:
         child(title_stmt, "editor", name)
+    # What the notes' and emendations' @resp point at.
+    responsible = child(title_stmt, "respStmt", **{XML_ID: EDITORS_ID})
+    child(responsible, "resp", "Edition, emendations, corrections and commentary")
+    for name in info.editors or (f"the editors of {info.title}",):
+        child(responsible, "name", name)
     if info.version:
         child(child(file_desc, "editionStmt"), "edition", f"Version {info.version}")
     publication = child(file_desc, "publicationStmt")
@@ -65,8 +77,17 @@ def header(
         child(publication, "idno", info.url, type="URI")
     if info.year:
         child(publication, "date", info.year, when=info.year if _YEAR.match(info.year) else "")
-    if info.rights:
-        child(child(publication, "availability"), "p", f"© {info.rights}")
+    if info.rights or info.license:
+        availability = child(publication, "availability")
+        if info.license:
+            child(
+                availability,
+                "licence",
+                f"The editorial matter and the data: {info.license_name}.",
+                target=info.license_url,
+            )
+        if info.rights:
+            child(availability, "p", f"© {info.rights}")
     file_desc.append(source)
 
     encoding = child(made, "encodingDesc")

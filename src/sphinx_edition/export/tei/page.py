@@ -15,9 +15,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.logging import get_node_location
 
-from sphinx_edition.core.vocabulary import CATEGORIES, KIND
+from sphinx_edition.core.vocabulary import CATEGORIES, CORRECTION, EMENDATION, KIND
 from sphinx_edition.export.tei.dates import date_attributes
-from sphinx_edition.export.tei.header import principles_paragraphs
+from sphinx_edition.export.tei.header import EDITORS_ID, principles_paragraphs
 from sphinx_edition.export.tei.standoff import bibl_id
 from sphinx_edition.export.tei.xml import (
     XML_ID,
@@ -230,10 +230,12 @@ class PageWriter:
         )
         corrected = next((c for c in node.children if isinstance(c, correction)), None)
         wanted = node["ids"][0] if node["ids"] else ""
-        if corrected is not None:
+        # Only an emendation is an error of the text (TEI <sic>/<corr>); a historical
+        # correction leaves the text as the author wrote it, and its note gives the correction.
+        if corrected is not None and node.get("act") == EMENDATION:
             made = child(parent, "choice")
             self.children(child(made, "sic"), printed)
-            child(made, "corr", " ".join(corrected.astext().split()))
+            child(made, "corr", " ".join(corrected.astext().split()), resp=f"#{EDITORS_ID}")
         else:
             made = child(parent, "seg", type="lemma")
             self.children(made, printed)
@@ -281,15 +283,23 @@ class PageWriter:
     def note(self, node: editorial_note) -> ET.Element:
         number = node.get("number") or 0
         category = node.get("category", "")
+        act = node.get("act", "")
         made = element(
             "note",
             type=category,
+            subtype=act,
             n=str(number) if number else "",
             ana=f"#category-{category}" if category in CATEGORIES else "",
+            resp=f"#{EDITORS_ID}",
         )
         anchor = node["anchor"]
         self._assign_id(made, anchor, node)
         made.set("target", f"#lemma-{anchor.removeprefix('note-')}")
+        corr = " ".join(str(node.get("corr", "")).split())
+        if corr and act != EMENDATION:
+            # The corrected statement, in the note: the text keeps what the author wrote.
+            kind = "corrected-statement" if act == CORRECTION else "alternative-reading"
+            child(child(made, "p"), "seg", corr, type=kind)
         body = next(
             (c for c in node.children if isinstance(c, nodes.container)),
             None,
