@@ -66,7 +66,7 @@ def test_axe_finds_no_violation_with_a_card_and_a_note_open_in_the_corrected_rea
 ) -> None:
     page = new_page(color_scheme=scheme)
     page.goto(edition.url("text.html"))
-    page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
+    page.locator("fieldset.ed-reading").get_by_label("Emended").check()
     page.locator("#p1 .ed-note-more").first.click()
     expect(page.locator("#p1 .ed-note-more").first).to_have_attribute("aria-expanded", "true")
     page.locator("#p1 a.ed-mention").first.hover()

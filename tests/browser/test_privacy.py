@@ -71,7 +71,7 @@ def test_the_edition_on_a_phone_in_dark_mode_asks_no_other_host(
     requests = record(context)
     page = context.new_page()
     page.goto(edition.url("text.html#note-p1-zhou-enlai"), wait_until="networkidle")
-    page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
+    page.locator("fieldset.ed-reading").get_by_label("Emended").check()
     page.goto(edition.url("timeline.html"), wait_until="networkidle")
     page.goto(edition.url("people.html"), wait_until="networkidle")
     assert any(urlsplit(url).path.endswith("sphinx-edition.css") for url in requests)

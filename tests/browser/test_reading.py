@@ -255,11 +255,11 @@ def test_the_reading_switch_changes_the_text_and_survives_a_reload(
     expect(switch).to_be_visible()
     expect(text).to_contain_text("urgent impromptu meeting", use_inner_text=True)
     expect(text).not_to_contain_text("hastily arranged meeting", use_inner_text=True)
-    switch.get_by_label("Corrected").check()
+    switch.get_by_label("Emended").check()
     expect(text).to_contain_text("hastily arranged meeting", use_inner_text=True)
     expect(text).not_to_contain_text("urgent impromptu meeting", use_inner_text=True)
     page.reload()
-    expect(page.locator("fieldset.ed-reading").get_by_label("Corrected")).to_be_checked()
+    expect(page.locator("fieldset.ed-reading").get_by_label("Emended")).to_be_checked()
     expect(page.locator("#p1 > p").first).to_contain_text(
         "hastily arranged meeting", use_inner_text=True
     )

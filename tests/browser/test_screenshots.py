@@ -59,8 +59,8 @@ def test_screenshot_of_a_card_and_a_note(
 ) -> None:
     phone = size == "phone"
     page = new_page(viewport=SIZES[size], color_scheme=scheme, is_mobile=phone, has_touch=phone)
-    page.goto(edition.url("text.html#note-p1-beijing-airport"))
-    page.locator("fieldset.ed-reading").get_by_label("Corrected").check()
+    page.goto(edition.url("text.html#note-p1-urgent-impromptu-meeting"))
+    page.locator("fieldset.ed-reading").get_by_label("Emended").check()
     link = page.locator("#p1 a.ed-mention[href$='#person-kosygin']")
     link.scroll_into_view_if_needed()
     link.focus()
