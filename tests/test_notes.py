@@ -57,7 +57,7 @@ def test_lemma_is_marked_and_numbered_in_reading_order(notes: SphinxTestApp) -> 
     # The note on "In December 1950" is written second but stands first in the text.
     assert (
         '<span class="ed-lemma ed-has-corr"><span class="ed-sic">'
-        'In December 1950</span><span class="ed-corr">In May 1955</span></span>'
+        'In December 1950</span><span class="ed-corr ed-corr-correction">In May 1955</span></span>'
         '<a class="ed-note-ref" href="#note-lushun-date" id="ref-note-lushun-date" '
         'role="doc-noteref" aria-label="Note 1">1</a>'
     ) in text
@@ -73,8 +73,9 @@ def test_note_shows_category_reading_explanation_and_sources(notes: SphinxTestAp
     html = (notes.outdir / "text.html").read_text(encoding="utf-8")
     note = html[html.index('id="note-lushun-date"') :]
     note = note[: note.index("</aside>")]
-    assert '<aside class="ed-note ed-cat-chronological"' in html
-    assert '<span class="ed-cat">chronological</span>' in note  # coloured by its category
+    assert '<aside class="ed-note ed-cat-chronological ed-act-correction"' in html
+    # coloured by its category's colour
+    assert '<span class="ed-cat ed-colour-warning">chronological</span>' in note
     assert "<em>In December 1950</em>] " in note
     assert "<strong>In May 1955</strong>" in note
     assert "The base was handed over in May 1955" in note
@@ -103,9 +104,11 @@ def test_reading_switch_is_there_but_hidden_without_javascript(notes: SphinxTest
 
 def test_apparatus_lists_every_note_with_counts_and_links(notes: SphinxTestApp) -> None:
     html = (notes.outdir / "apparatus.html").read_text(encoding="utf-8")
-    assert "2 notes: " in html
+    assert "2 notes (1 emendation, 1 historical correction, 0 commentary): " in html
+    # The emendation is listed apart; the correction is a row of the commentary's table.
     rows = re.findall(r'<tr[^>]*id="a-(note-[^"]+)"', html)
-    assert rows == ["note-lushun-date", "note-typo"]
+    assert rows == ["note-lushun-date"]
+    assert re.findall(r'<p id="a-(note-[^"]+)">', html) == ["note-typo"]
     assert 'href="text.html#note-lushun-date"' in html
     assert "Lüthi 2008" in html
     assert ">In May 1955<" in html

@@ -9,7 +9,8 @@ from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_edition.config import CONFIG_VALUES
 from sphinx_edition.core.durations import DEFAULT_QUALIFIER, QUALIFIERS, RELATIONS
-from sphinx_edition.core.vocabulary import ACT_LABELS, CATEGORIES, CATEGORY
+from sphinx_edition.config import note_categories
+from sphinx_edition.core.vocabulary import ACT_LABELS
 from sphinx_edition.warnings import Subtype
 
 
@@ -64,11 +65,11 @@ class NoteCategories(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         rows = [
             (
-                nodes.paragraph("", "", nodes.literal(text=category)),
-                nodes.paragraph(text=CATEGORY[category].meaning),
-                nodes.paragraph(text=ACT_LABELS[CATEGORY[category].act]),
+                nodes.paragraph("", "", nodes.literal(text=category.name)),
+                nodes.paragraph(text=category.meaning),
+                nodes.paragraph(text=ACT_LABELS[category.act]),
             )
-            for category in CATEGORIES
+            for category in note_categories(self.config).values()
         ]
         return [_table(("category", "what the note answers", "editorial act"), rows)]
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.latex.constants import ADDITIONAL_SETTINGS
 
+from sphinx_edition.core.vocabulary import Category, declared_categories
 from sphinx_edition.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -121,6 +122,17 @@ CONFIG_VALUES = (
         "The licence's address, when edition_license is not an identifier the extension knows.",
     ),
     ConfigValue(
+        "edition_note_categories",
+        None,
+        (dict, type(None)),
+        "The categories of editorial notes, when the edition declares its own: a dict of "
+        "category name to a dict with 'meaning' (required), 'act' ('emendation', 'correction' "
+        "or 'commentary'), 'sources' (whether a note must cite any; True by default), "
+        "'colour' (a sphinx-design colour), 'label' and 'tei' (the badge's text and the TEI "
+        "type). None gives the ten default categories; "
+        "sphinx_edition.core.vocabulary.default_categories() returns them to copy and adapt.",
+    ),
+    ConfigValue(
         "edition_principles",
         "",
         (str,),
@@ -128,6 +140,11 @@ CONFIG_VALUES = (
         "editorialDecl quotes it.",
     ),
 )
+
+
+def note_categories(config: Config) -> dict[str, Category]:
+    """The edition's note categories by name, in the order it declares them."""
+    return declared_categories(getattr(config, "edition_note_categories", None))[0]
 
 
 def config_location(confdir: str | Path, name: str) -> str:
@@ -162,6 +179,13 @@ def validate(app: Sphinx, config: Config) -> None:
                 config_location(app.confdir, value.name),
             )
             setattr(config, value.name, value.default)
+    _, problems = declared_categories(config.edition_note_categories)
+    for problem in problems:
+        warn(
+            Subtype.CONFIG,
+            f"edition_note_categories: {problem}",
+            config_location(app.confdir, "edition_note_categories"),
+        )
     if config.edition_witness:
         config.edition_witness = str(Path(app.confdir, config.edition_witness).resolve())
     elements = dict(config.latex_elements)

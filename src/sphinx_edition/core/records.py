@@ -169,3 +169,4 @@ class Note(NamedTuple):
     corr: str
     sources: tuple[str, ...]
     text: str  # the note's explanation as plain text, for the apparatus and the report
+    act: str = ""  # what its category makes it: "emendation", "correction" or "commentary"

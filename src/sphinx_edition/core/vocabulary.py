@@ -83,6 +83,7 @@ AUTHORITIES = {
 }
 """The authority schemes an entry's ``:wikidata:``, ``:viaf:`` and ``:geonames:`` name."""
 
+
 class License(NamedTuple):
     """A licence an edition's editorial matter and data may carry."""
 
@@ -127,91 +128,132 @@ class Category(NamedTuple):
 
     name: str
     meaning: str
-    colour: str  # a sphinx-design colour for the badge
+    colour: str  # a sphinx-design colour for the badge (one of COLOURS)
     act: str  # EMENDATION, CORRECTION or COMMENTARY
     sources_required: bool
+    label: str = ""  # the badge's text; the name when empty
+    tei_type: str = ""  # the TEI note's @type; the name when empty
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.name
 
 
-CATEGORY = {
-    c.name: c
-    for c in (
-        Category(
-            "typographical",
-            "A misprint: a letter or word the printer got wrong.",
-            "secondary",
-            EMENDATION,
-            False,
-        ),
-        Category(
-            "factual",
-            "A statement of fact that the scholarly literature shows to be wrong.",
-            "danger",
-            CORRECTION,
-            True,
-        ),
-        Category(
-            "chronological",
-            "A wrong date, or events told in an order they did not happen in.",
-            "warning",
-            CORRECTION,
-            True,
-        ),
-        Category(
-            "numerical",
-            "A wrong figure, or a right figure given the wrong meaning.",
-            "warning",
-            CORRECTION,
-            True,
-        ),
-        Category(
-            "terminological",
-            "A name, title or term that is wrong, loose or anachronistic for its time.",
-            "info",
-            CORRECTION,
-            True,
-        ),
-        Category(
-            "contested",
-            "A claim on which historians disagree; the note gives the positions.",
-            "primary",
-            COMMENTARY,
-            True,
-        ),
-        Category(
-            "cross-reference",
-            "A reference to another part of the source book, not in this excerpt.",
-            "light",
-            COMMENTARY,
-            True,
-        ),
-        Category(
-            "structure",
-            "Something about the layout of the text as printed: a run-in heading, a stray "
-            "line, a source line, the place where the excerpt breaks off.",
-            "light",
-            COMMENTARY,
-            True,
-        ),
-        Category(
-            "calendar",
-            "A date whose calendar matters (Old Style or New Style).",
-            "info",
-            COMMENTARY,
-            True,
-        ),
-        Category(
-            "romanisation",
-            "The spelling of a Chinese name in the Latin alphabet.",
-            "info",
-            COMMENTARY,
-            True,
-        ),
+COLOURS = (
+    "primary", "secondary", "success", "info", "warning", "danger", "light", "muted", "dark",
+)  # fmt: skip
+"""The sphinx-design colours a category's badge may take."""
+
+ACTS = (EMENDATION, CORRECTION, COMMENTARY)
+
+DEFAULT_CATEGORIES = tuple(
+    Category(*fields)
+    for fields in (
+        ("typographical", "A misprint: a letter or word the printer got wrong.",
+         "secondary", EMENDATION, False),
+        ("factual", "A statement of fact that the scholarly literature shows to be wrong.",
+         "danger", CORRECTION, True),
+        ("chronological", "A wrong date, or events told in an order they did not happen in.",
+         "warning", CORRECTION, True),
+        ("numerical", "A wrong figure, or a right figure given the wrong meaning.",
+         "warning", CORRECTION, True),
+        ("terminological",
+         "A name, title or term that is wrong, loose or anachronistic for its time.",
+         "info", CORRECTION, True),
+        ("contested", "A claim on which historians disagree; the note gives the positions.",
+         "primary", COMMENTARY, True),
+        ("cross-reference", "A reference to another part of the source book, not in this excerpt.",
+         "light", COMMENTARY, True),
+        ("structure", "Something about the layout of the text as printed: a run-in heading, a "
+         "stray line, a source line, the place where the excerpt breaks off.",
+         "light", COMMENTARY, True),
+        ("calendar", "A date whose calendar matters (Old Style or New Style).",
+         "info", COMMENTARY, True),
+        ("romanisation", "The spelling of a Chinese name in the Latin alphabet.",
+         "info", COMMENTARY, True),
     )
-}
-"""The categories of editorial notes, as the editorial principles define them."""
+)  # fmt: skip
+"""The categories an edition has unless it declares its own (``edition_note_categories``)."""
+
+CATEGORY = {c.name: c for c in DEFAULT_CATEGORIES}
+"""The default categories by name, as the editorial principles define them."""
 
 CATEGORIES = tuple(CATEGORY)
-"""The category names, in the order the principles and the apparatus list them."""
+"""The default category names, in the order the principles and the apparatus list them."""
+
+_CATEGORY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_CATEGORY_FIELDS = {"label", "meaning", "act", "sources", "colour", "tei"}
+
+
+def default_categories() -> dict[str, dict[str, object]]:
+    """The default categories as ``edition_note_categories`` declares them, to copy and adapt."""
+    return {
+        c.name: {
+            "meaning": c.meaning,
+            "act": c.act,
+            "sources": c.sources_required,
+            "colour": c.colour,
+        }
+        for c in DEFAULT_CATEGORIES
+    }
+
+
+def declared_categories(value: object) -> tuple[dict[str, Category], list[str]]:
+    """The note categories an ``edition_note_categories`` value declares, and its problems.
+
+    *value* is None (the default set) or a mapping of category name to a mapping with
+    ``meaning`` (required), ``act`` (emendation, correction or commentary; default commentary),
+    ``sources`` (whether a note must cite sources; default true), ``colour`` (a sphinx-design
+    colour), ``label`` and ``tei`` (the badge's text and the TEI @type; the name by default).
+    A malformed category is left out, with a problem that says why.
+    """
+    if value is None:
+        return dict(CATEGORY), []
+    if not isinstance(value, dict) or not value:
+        return dict(CATEGORY), ["must be a non-empty dict of category name to its declaration"]
+    found: dict[str, Category] = {}
+    problems: list[str] = []
+    for name, declared in value.items():
+        where = f"category {name!r}"
+        if not isinstance(name, str) or not _CATEGORY_NAME.fullmatch(name):
+            problems.append(f"{where}: a name is lower-case letters, digits and hyphens")
+            continue
+        if not isinstance(declared, dict):
+            problems.append(f"{where}: must be a dict (meaning, act, sources, colour, label, tei)")
+            continue
+        unknown = sorted(set(map(str, declared)) - _CATEGORY_FIELDS)
+        if unknown:
+            problems.append(
+                f"{where}: unknown field {unknown[0]!r} (use {', '.join(sorted(_CATEGORY_FIELDS))})"
+            )
+            continue
+        meaning, act = declared.get("meaning"), declared.get("act", COMMENTARY)
+        sources, colour = declared.get("sources", True), declared.get("colour", "secondary")
+        label, tei = declared.get("label", ""), declared.get("tei", "")
+        if not isinstance(meaning, str) or not meaning.strip():
+            problems.append(f"{where}: 'meaning' must say what the category answers")
+        elif act not in ACTS:
+            problems.append(f"{where}: 'act' must be one of {', '.join(ACTS)}, not {act!r}")
+        elif not isinstance(sources, bool):
+            problems.append(f"{where}: 'sources' must be True or False")
+        elif colour not in COLOURS:
+            problems.append(
+                f"{where}: 'colour' must be one of {', '.join(COLOURS)}, not {colour!r}"
+            )
+        elif (
+            not isinstance(label, str)
+            or not isinstance(tei, str)
+            or (tei and not _CATEGORY_NAME.fullmatch(tei))
+        ):
+            problems.append(f"{where}: 'label' must be text, 'tei' a name like 'emendation'")
+        else:
+            found[name] = Category(
+                name, " ".join(meaning.split()), str(colour), str(act), sources, label, tei
+            )
+    if not found:
+        return dict(CATEGORY), [*problems, "no usable category: using the default set"]
+    return found, problems
+
 
 ACT_LABELS = {
     EMENDATION: "emendation",

@@ -301,6 +301,7 @@ def notes(docname: str, document: nodes.document) -> list[Note]:
                 corr=node["corr"],
                 sources=tuple(node["sources"]),
                 text=" ".join(body.astext().split()) if body is not None else "",
+                act=node.get("act", ""),
             )
         )
     return result

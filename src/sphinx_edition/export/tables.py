@@ -17,7 +17,7 @@ from typing import Any
 
 from sphinx_edition.core import dates
 from sphinx_edition.core.records import AltName, Entry, Mention, Note
-from sphinx_edition.core.vocabulary import CATEGORY, COMMENTARY
+from sphinx_edition.core.vocabulary import COMMENTARY
 
 Link = Callable[[str, str], str]
 """Gives the URL of an anchor in a document: ``link(docname, anchor)``."""
@@ -189,7 +189,7 @@ def note_item(note: Note, link: Link = _no_link, explanation: str = "") -> dict[
         "paragraph": note.paragraph or None,
         "category": note.category,
         # emendation (of the text), correction (of the history) or commentary
-        "act": CATEGORY[note.category].act if note.category in CATEGORY else COMMENTARY,
+        "act": note.act or COMMENTARY,
         "lemma": note.lemma,
         "correction": note.corr,
         "sources": list(note.sources),
@@ -262,7 +262,10 @@ def write_exports(
             (entry_row(e, by_target.get(e.id, []), link) for e in chosen),
         )
         items = [entry_item(e, by_target.get(e.id, []), link) for e in chosen]
-        write_json(folder / f"{name}.json", {"edition": title, "license": license, "kind": kind, "items": items})
+        write_json(
+            folder / f"{name}.json",
+            {"edition": title, "license": license, "kind": kind, "items": items},
+        )
         counts[name] = len(chosen)
     chosen_notes = sorted_notes(notes)
     write_csv(
@@ -271,6 +274,9 @@ def write_exports(
         (note_row(n, link, explained.get(n.anchor, "")) for n in chosen_notes),
     )
     items = [note_item(n, link, explained.get(n.anchor, "")) for n in chosen_notes]
-    write_json(folder / f"{NOTES_FILE}.json", {"edition": title, "license": license, "kind": "note", "items": items})
+    write_json(
+        folder / f"{NOTES_FILE}.json",
+        {"edition": title, "license": license, "kind": "note", "items": items},
+    )
     counts[NOTES_FILE] = len(chosen_notes)
     return counts

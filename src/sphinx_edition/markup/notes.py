@@ -14,14 +14,9 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx_design.badges_buttons import create_bdg_classes
 
+from sphinx_edition.config import note_categories
 from sphinx_edition.core import fields
-from sphinx_edition.core.vocabulary import (
-    ACT_LABELS,
-    CATEGORIES,
-    CATEGORY,
-    COMMENTARY,
-    CORRECTION_WORDS,
-)
+from sphinx_edition.core.vocabulary import ACT_LABELS, COMMENTARY, CORRECTION_WORDS, Category
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.base import EditionDirective, whole_number
 from sphinx_edition.markup.nodes import (
@@ -31,17 +26,19 @@ from sphinx_edition.markup.nodes import (
 from sphinx_edition.warnings import Subtype
 
 
-def category_badge(category: str) -> nodes.inline:
-    """A sphinx-design badge naming a note's category."""
-    colour = CATEGORY[category].colour if category in CATEGORY else "secondary"
-    return nodes.inline(text=category, classes=[*create_bdg_classes(colour, False), "ed-cat"])
+def category_badge(category: Category | None, name: str) -> nodes.inline:
+    """A sphinx-design badge naming a note's category (*name*, when it is not declared)."""
+    colour = category.colour if category is not None else "secondary"
+    text = category.shown if category is not None else name
+    return nodes.inline(text=text, classes=[*create_bdg_classes(colour, False), "ed-cat"])
 
 
 class NoteDirective(EditionDirective):
     """``ed:note [ID]``: an editorial note on the words ``:lemma:`` of the enclosing paragraph.
 
     Options: ``:lemma:`` (required), ``:occurrence:`` (which occurrence of the lemma, from 1),
-    ``:category:`` (required, one of :data:`~sphinx_edition.core.vocabulary.CATEGORIES`), ``:corr:``
+    ``:category:`` (required, one of the edition's categories, ``edition_note_categories``),
+    ``:corr:``
     (the corrected reading), ``:sources:`` (bibliography keys; required except for
     typographical notes).  The content is the explanation, in MyST, with citations.
     """
@@ -68,17 +65,19 @@ class NoteDirective(EditionDirective):
             except fields.FieldError as err:
                 self.warn(Subtype.OPTION, f"ed:note: {err}")
                 anchor = automatic
+        categories = note_categories(self.config)
         category = " ".join((self.options.get("category") or "").split()).lower()
+        declared = categories.get(category)
         if not category:
-            self.warn(Subtype.NOTE, f"ed:note: no :category: (one of {', '.join(CATEGORIES)})")
-        elif category not in CATEGORIES:
+            self.warn(Subtype.NOTE, f"ed:note: no :category: (one of {', '.join(categories)})")
+        elif declared is None:
             self.warn(
                 Subtype.NOTE,
-                f"ed:note: unknown category {category!r} (one of {', '.join(CATEGORIES)})",
+                f"ed:note: unknown category {category!r} (one of {', '.join(categories)})",
                 "category",
             )
         sources = self._sources()
-        if not sources and category in CATEGORY and CATEGORY[category].sources_required:
+        if not sources and declared is not None and declared.sources_required:
             self.warn(
                 Subtype.NOTE,
                 f"ed:note: no :sources: (a {category} note must name its sources)",
@@ -99,7 +98,7 @@ class NoteDirective(EditionDirective):
                     "occurrence",
                 )
         corr = " ".join((self.options.get("corr") or "").split())
-        act = CATEGORY[category].act if category in CATEGORY else COMMENTARY
+        act = declared.act if declared is not None else COMMENTARY
 
         node = editorial_note(
             lemma_line=self.option_line("lemma"),
@@ -128,8 +127,10 @@ class NoteDirective(EditionDirective):
         )
         head += nodes.Text(" ")
         if category:
-            # Coloured by the note's ed-cat-* class: the text page needs no sphinx-design.
-            head += nodes.inline(text=category, classes=["ed-cat"])
+            # Coloured by its ed-colour-* class: the text page needs no sphinx-design.
+            colour = declared.colour if declared is not None else "secondary"
+            shown = declared.shown if declared is not None else category
+            head += nodes.inline(text=shown, classes=["ed-cat", f"ed-colour-{colour}"])
             head += nodes.Text(" ")
         if act != COMMENTARY:
             # What the editors do with the words: set a misprint right (an emendation of the

@@ -9,11 +9,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from sphinx_edition.config import note_categories
 from sphinx_edition.core.records import Note
 from sphinx_edition.core.vocabulary import (
     ACT_LABELS,
-    CATEGORIES,
-    CATEGORY,
     COMMENTARY,
     CORRECTION,
     EMENDATION,
@@ -95,10 +94,13 @@ class ApparatusTable(EditionPostTransform):
             )
             + "): "
         )
-        for index, category in enumerate(c for c in CATEGORIES if counts.get(c)):
+        categories = note_categories(self.config)
+        # Declared categories first, in their order; then any a note names but none declares.
+        names = [*categories, *sorted(set(counts) - set(categories))]
+        for index, category in enumerate(c for c in names if counts.get(c)):
             if index:
                 paragraph += nodes.Text(", ")
-            paragraph += category_badge(category)
+            paragraph += category_badge(categories.get(category), category)
             paragraph += nodes.Text(f" {counts[category]}")
         return paragraph
 
@@ -118,6 +120,7 @@ class ApparatusTable(EditionPostTransform):
         )
         body = nodes.tbody()
         authors = bibliography.labels(self.env)
+        categories = note_categories(self.config)
         for record in records:
             number = make_refnode(
                 self.builder,
@@ -131,7 +134,8 @@ class ApparatusTable(EditionPostTransform):
             row += nodes.entry("", nodes.paragraph("", "", number))
             row += nodes.entry("", nodes.paragraph(text=f"¶{record.paragraph}"))
             row += nodes.entry("", nodes.paragraph(text=record.lemma))
-            row += nodes.entry("", nodes.paragraph("", "", category_badge(record.category)))
+            badge = category_badge(categories.get(record.category), record.category)
+            row += nodes.entry("", nodes.paragraph("", "", badge))
             row += nodes.entry("", nodes.paragraph(text=record.corr or "—"))
             row += nodes.entry(
                 "",
@@ -144,5 +148,4 @@ class ApparatusTable(EditionPostTransform):
 
 
 def _act(record: Note) -> str:
-    category = CATEGORY.get(record.category)
-    return category.act if category is not None else COMMENTARY
+    return record.act or COMMENTARY

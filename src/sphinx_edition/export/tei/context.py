@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_edition.config import note_categories
 from sphinx_edition.core.edition import Edition, edition
 from sphinx_edition.domain.domain import edition_domain
 from sphinx_edition.export.tei.standoff import bibl_id
@@ -69,6 +70,7 @@ class TeiContext:
         self.env = env
         self.page_uri = page_uri  # a page's URI relative to the site's root
         self.info: Edition = edition(env.config)
+        self.categories = note_categories(env.config)
         self.domain = edition_domain(env)
         self.bibliography = bibliography.entries(env)
         self.citation_keys = bibliography.citation_ids(env)

@@ -84,7 +84,7 @@ def assemble(context: TeiContext, parts: Mapping[str, Part]) -> tuple[ET.Element
         Path(witness).name if witness else "",
         domain.data.get("witness_digest", ""),
     )
-    root.append(header(info, source, principles, __version__))
+    root.append(header(info, source, principles, __version__, context.categories))
     text = child(root, "text", **{XML_LANG: info.language})
     body = child(text, "body")
     last = ""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from docutils import nodes
 
 from sphinx_edition.core.edition import Edition
-from sphinx_edition.core.vocabulary import CATEGORY
+from sphinx_edition.core.vocabulary import Category
 from sphinx_edition.export.tei.standoff import bibl, bibl_id
 from sphinx_edition.export.tei.xml import XML_ID, add_text, child, element
 from sphinx_edition.markup.nodes import Editorial, enclosing
@@ -55,9 +55,14 @@ _MARKUP_NAME = re.compile(r"<([A-Za-z]+)>|@([A-Za-z][A-Za-z:-]*)")
 
 
 def header(
-    info: Edition, source: ET.Element, principles: Iterable[ET.Element], version: str
+    info: Edition,
+    source: ET.Element,
+    principles: Iterable[ET.Element],
+    version: str,
+    categories: Mapping[str, Category],
 ) -> ET.Element:
-    """``<teiHeader>``: title and editors, publication, *source*, encoding, profile."""
+    """``<teiHeader>``: title and editors, publication, *source*, encoding (with the note
+    *categories* as a taxonomy), profile."""
     made = element("teiHeader")
     file_desc = child(made, "fileDesc")
     title_stmt = child(file_desc, "titleStmt")
@@ -101,7 +106,7 @@ def header(
     editorial.extend(principles)
     taxonomy = child(child(encoding, "classDecl"), "taxonomy", **{XML_ID: "note-categories"})
     child(taxonomy, "desc", "The categories of the editorial notes.")
-    for category in CATEGORY.values():
+    for category in categories.values():
         item = child(taxonomy, "category", **{XML_ID: f"category-{category.name}"})
         child(item, "catDesc", f"{category.name}: {category.meaning}")
 

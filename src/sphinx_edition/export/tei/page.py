@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.logging import get_node_location
 
-from sphinx_edition.core.vocabulary import CATEGORIES, CORRECTION, EMENDATION, KIND
+from sphinx_edition.core.vocabulary import CORRECTION, EMENDATION, KIND
 from sphinx_edition.export.tei.dates import date_attributes
 from sphinx_edition.export.tei.header import EDITORS_ID, principles_paragraphs
 from sphinx_edition.export.tei.standoff import bibl_id
@@ -284,12 +284,13 @@ class PageWriter:
         number = node.get("number") or 0
         category = node.get("category", "")
         act = node.get("act", "")
+        declared = self.context.categories.get(category)
         made = element(
             "note",
-            type=category,
+            type=(declared.tei_type or category) if declared is not None else category,
             subtype=act,
             n=str(number) if number else "",
-            ana=f"#category-{category}" if category in CATEGORIES else "",
+            ana=f"#category-{category}" if declared is not None else "",
             resp=f"#{EDITORS_ID}",
         )
         anchor = node["anchor"]
