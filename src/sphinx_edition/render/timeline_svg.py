@@ -1,7 +1,9 @@
 """The timeline of events, drawn as an inline SVG that needs no JavaScript.
 
 One row per event, in chronological order: its label (date and name, a link to its entry) and,
-beneath it, a time axis with a point for a dated day or a bar for an interval.  Approximate or
+beneath it, a time axis with a point for a dated day or a bar for an interval.  The axis is
+scaled to the span of the events (:func:`scale`): days for a few weeks, months for a year or
+two, years for a few decades, decades beyond.  Approximate or
 uncertain dates are drawn hollow and dashed; open ends fade out to the edge.  The drawing is
 360 units wide, so at phone width its text is full size; wider screens scale it up to a limit.
 """
@@ -38,6 +40,73 @@ def _x(day: dt.date, first: dt.date, last: dt.date) -> float:
     return MARGIN + (WIDTH - 2 * MARGIN) * (day - first).days / total
 
 
+class Scale(NamedTuple):
+    """The axis: its first and last day, the unit it is marked in, and its ticks."""
+
+    first: dt.date
+    last: dt.date
+    unit: str  # "day", "month", "year" or "decade"
+    ticks: tuple[tuple[dt.date, str], ...]
+
+
+MAX_TICKS = 8  # labels of about 40 units each across 360
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def scale(earliest: dt.date, latest: dt.date) -> Scale:
+    """The axis for events from *earliest* to *latest*, in the unit that suits their span."""
+    span = (latest - earliest).days
+    if span <= 90:
+        step = next(s for s in (1, 2, 7, 14, 28) if (span + 1) / s <= MAX_TICKS)
+        first, last = earliest, latest + dt.timedelta(days=1)
+        count = (last - first).days // step
+        days = [first + dt.timedelta(days=i * step) for i in range(count + 1)]
+        ticks = tuple((d, f"{d.day} {_MONTHS[d.month - 1]}") for d in days)
+        return Scale(first, last, "day", ticks)
+    if span <= 3 * 366:
+        first = dt.date(earliest.year, earliest.month, 1)
+        last = _add_months(dt.date(latest.year, latest.month, 1), 1)
+        months = (last.year - first.year) * 12 + last.month - first.month
+        step = next(s for s in (1, 2, 3, 6, 12) if months / s <= MAX_TICKS)
+        marks = [_add_months(first, i) for i in range(0, months + 1, step)]
+        return Scale(
+            first,
+            last,
+            "month",
+            tuple(
+                (
+                    d,
+                    f"{_MONTHS[d.month - 1]} {d.year}"
+                    if d.month == 1 or i == 0
+                    else _MONTHS[d.month - 1],
+                )
+                for i, d in enumerate(marks)
+            ),
+        )
+    years = latest.year - earliest.year + 1
+    if years <= 40:
+        step = next(s for s in (1, 2, 5, 10) if years / s <= MAX_TICKS)
+        first = dt.date(earliest.year // step * step, 1, 1)
+        last = dt.date((latest.year // step + 1) * step, 1, 1)
+        unit = "year"
+    else:
+        first = dt.date(earliest.year // 10 * 10, 1, 1)
+        last = dt.date(latest.year // 10 * 10 + 10, 1, 1)
+        step = next(
+            s for s in (10, 20, 50, 100, 200, 500) if (last.year - first.year) / s <= MAX_TICKS
+        )
+        unit = "decade"
+    ticks = tuple(
+        (dt.date(year, 1, 1), str(year)) for year in range(first.year, last.year + 1, step)
+    )
+    return Scale(first, last, unit, ticks)
+
+
 def _label_lines(mark: Mark) -> list[str]:
     """The label, wrapped to lines that fit the drawing's width."""
     words = f"{dates.display(mark.value)} · {mark.name}".split()
@@ -61,15 +130,15 @@ def draw(marks: Sequence[Mark], title: str = "Timeline of events") -> str:
     if not placed:
         return ""
     days = [d for m in placed for d in (m.span.earliest, m.span.latest) if d is not None]
-    first = dt.date(min(days).year // 10 * 10, 1, 1)
-    last = dt.date(max(days).year // 10 * 10 + 10, 1, 1)
+    axis = scale(min(days), max(days))
+    first, last = axis.first, axis.last
     height = TOP + sum(_row_height(m) for m in placed) + 24
     out = [
         f'<svg class="ed-timeline-svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {WIDTH} {height}" aria-labelledby="ed-timeline-title">',
         f'<title id="ed-timeline-title">{escape(title)}</title>',
     ]
-    out += _axis(first, last, height)
+    out += _axis(axis, height)
     y = TOP
     for mark in placed:
         out += _row(mark, y, first, last)
@@ -78,14 +147,13 @@ def draw(marks: Sequence[Mark], title: str = "Timeline of events") -> str:
     return "\n".join(out)
 
 
-def _axis(first: dt.date, last: dt.date, height: int) -> list[str]:
-    parts = ['<g class="ed-tl-axis" aria-hidden="true">']
-    step = 10 if last.year - first.year <= 80 else 20
-    for year in range(first.year, last.year + 1, step):
-        x = _x(dt.date(year, 1, 1), first, last)
+def _axis(axis: Scale, height: int) -> list[str]:
+    parts = [f'<g class="ed-tl-axis ed-tl-{axis.unit}s" aria-hidden="true">']
+    for day, label in axis.ticks:
+        x = _x(day, axis.first, axis.last)
         parts.append(f'<line x1="{x:.1f}" y1="{TOP - 12}" x2="{x:.1f}" y2="{height - 18}"/>')
-        parts.append(f'<text x="{x:.1f}" y="{TOP - 18}">{year}</text>')
-        parts.append(f'<text x="{x:.1f}" y="{height - 4}">{year}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{TOP - 18}">{escape(label)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 4}">{escape(label)}</text>')
     parts.append("</g>")
     return parts
 
