@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
-
-# The documentation's own helpers (tables generated from the extension's code).
-sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "The Sino-Soviet Split and the 1969 Border Crisis"
 author = "The sphinx-edition editors"
@@ -23,7 +18,6 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "sphinx_edition",
-    "edition_docs",
 ]
 
 # Sources: author-year citations from refs.bib, listed on the bibliography page.
