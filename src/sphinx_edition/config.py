@@ -29,6 +29,13 @@ LATEX_CJK_FONTS = r"""
 
 LATEX_UPRIGHT_LINKS = "\n\\protected\\def\\sphinxcrossref#1{#1}\n"
 
+# A note's head in the PDF: its category in small sans serif, the editorial act in small
+# capitals, so that "factual" and "historical correction" read as two things.
+LATEX_NOTE_HEAD = r"""
+\expandafter\def\csname DUroleed-cat\endcsname#1{\textsf{\footnotesize #1}}
+\expandafter\def\csname DUroleed-act\endcsname#1{\textsc{#1}}
+"""
+
 
 @dataclass(frozen=True)
 class ConfigValue:
@@ -192,5 +199,5 @@ def validate(app: Sphinx, config: Config) -> None:
     if config.edition_latex_cjk and config.latex_engine == "xelatex" and "fontpkg" not in elements:
         elements["fontpkg"] = ADDITIONAL_SETTINGS["xelatex"]["fontpkg"] + LATEX_CJK_FONTS
     # Links in the text (mentions, terms) stay upright, so that the text reads as printed.
-    elements["preamble"] = elements.get("preamble", "") + LATEX_UPRIGHT_LINKS
+    elements["preamble"] = elements.get("preamble", "") + LATEX_UPRIGHT_LINKS + LATEX_NOTE_HEAD
     config.latex_elements = elements
