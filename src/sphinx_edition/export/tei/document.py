@@ -170,7 +170,11 @@ def note_texts(root: ET.Element) -> dict[str, str]:
     for note in root.iter("note"):
         ident = note.get(XML_ID)
         if ident and note.get("target"):
-            paragraphs = (" ".join("".join(p.itertext()).split()) for p in note.findall("p"))
+            paragraphs = (
+                " ".join("".join(p.itertext()).split())
+                for p in note.findall("p")
+                if not _is_reading(p)  # the corrected statement has a column of its own
+            )
             found[ident] = " ".join(paragraphs)
     return found
 
@@ -178,3 +182,9 @@ def note_texts(root: ET.Element) -> dict[str, str]:
 def report(problems: list[Problem]) -> None:
     for subtype, message, location in problems:
         warn(subtype, message, location)
+
+
+def _is_reading(paragraph: ET.Element) -> bool:
+    """Whether a note's paragraph holds only its reading (a corrected statement)."""
+    segs = paragraph.findall("seg")
+    return len(paragraph) == 1 == len(segs) and not (paragraph.text or "").strip()
