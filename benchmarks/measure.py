@@ -44,25 +44,12 @@ def instrument() -> None:
     from sphinx_edition.domain.domain import EditionDomain
     from sphinx_edition.domain.indices import RegisterIndex
     from sphinx_edition.markup.lemmas import PlaceLemmas
-    from sphinx_edition.render.apparatus import ApparatusTable
-    from sphinx_edition.render.backrefs import BackReferences
-    from sphinx_edition.render.jsonld import JsonLd
-    from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
-    from sphinx_edition.render.timeline import Timeline
 
     for method in ("process_doc", "check_consistency", "merge_domaindata", "clear_doc"):
         _timed(EditionDomain, method)
     _timed(RegisterIndex, "generate")
     _timed(PlaceLemmas, "apply")
-    for transform in (
-        BackReferences,
-        Timeline,
-        JsonLd,
-        ApparatusTable,
-        ReadingSwitch,
-        FootnoteNotes,
-        StaticNotes,
-    ):
+    for transform in render.POST_TRANSFORMS:
         _timed(transform, "run")
     # Event handlers are connected by the names each layer's register() imported, so they
     # are wrapped there (wrapping them in their own modules would time nothing).

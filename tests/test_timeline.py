@@ -46,29 +46,32 @@ def axis_labels(app: SphinxTestApp) -> tuple[str, list[str]]:
     return axis.group(1), labels[::2]  # each label stands at the top and at the foot
 
 
-def test_a_six_month_edition_is_drawn_in_months(
-    make_app: MakeApp, copy_root: Callable[[str], Path]
+@pytest.mark.parametrize(
+    ("span", "text_date", "unit", "labels"),
+    [
+        # Six months: the Zhenbao clashes of March 1969 and the airport meeting of September.
+        (
+            "1969-03-02/1969-03-15",
+            "1969-03",
+            "months",
+            ["Mar 1969", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"],
+        ),
+        # Sixty years: 1911 to 1969.
+        ("1911/1920", "1915", "decades", ["1910", "1920", "1930", "1940", "1950", "1960", "1970"]),
+    ],
+)
+def test_an_edition_is_drawn_in_the_unit_of_its_span(
+    make_app: MakeApp,
+    copy_root: Callable[[str], Path],
+    span: str,
+    text_date: str,
+    unit: str,
+    labels: list[str],
 ) -> None:
     srcdir = copy_root("registers")
-    edit(srcdir / "events.md", ":date: 1958/1962~", ":date: 1969-03-02/1969-03-15")
-    edit(srcdir / "text.md", "<1958 @great-leap-forward>", "<1969-03 @great-leap-forward>")
+    edit(srcdir / "events.md", ":date: 1958/1962~", f":date: {span}")
+    edit(srcdir / "text.md", "<1958 @great-leap-forward>", f"<{text_date} @great-leap-forward>")
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert warnings_of(app) == []
-    unit, labels = axis_labels(app)
-    assert unit == "months"
-    assert labels == ["Mar 1969", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"]
-
-
-def test_a_sixty_year_edition_is_drawn_in_decades(
-    make_app: MakeApp, copy_root: Callable[[str], Path]
-) -> None:
-    srcdir = copy_root("registers")
-    edit(srcdir / "events.md", ":date: 1958/1962~", ":date: 1911/1920")
-    edit(srcdir / "text.md", "<1958 @great-leap-forward>", "<1915 @great-leap-forward>")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    assert warnings_of(app) == []
-    unit, labels = axis_labels(app)
-    assert unit == "decades"
-    assert labels == ["1910", "1920", "1930", "1940", "1950", "1960", "1970"]
+    assert axis_labels(app) == (unit, labels)

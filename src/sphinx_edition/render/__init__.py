@@ -31,6 +31,17 @@ if TYPE_CHECKING:
 
 BUILDERS = ("html", "latex", "text", "man", "texinfo")
 
+POST_TRANSFORMS = (
+    BackReferences,
+    Timeline,
+    JsonLd,
+    ApparatusTable,
+    ReadingSwitch,
+    FootnoteNotes,
+    StaticNotes,
+)
+"""What is filled in once every page is read, each limited to the formats it serves."""
+
 READING_PREFERENCE = (
     "try{if(localStorage.getItem('ed-reading')==='corrected')"
     "document.documentElement.dataset.edReading='corrected'}catch(e){}"
@@ -40,15 +51,7 @@ READING_PREFERENCE = (
 def register(app: Sphinx) -> None:
     """Nodes and their visitors, post-transforms, the site's files and page metadata."""
     register_nodes(app)
-    for transform in (
-        BackReferences,
-        Timeline,
-        JsonLd,
-        ApparatusTable,
-        ReadingSwitch,
-        FootnoteNotes,
-        StaticNotes,
-    ):
+    for transform in POST_TRANSFORMS:
         app.add_post_transform(transform)
     app.add_css_file("sphinx-edition.css")
     app.add_js_file("sphinx-edition.js", loading_method="defer")

@@ -56,17 +56,21 @@ class ApparatusTable(EditionPostTransform):
                 box += self._table(commentary)
             placeholder.replace_self(box)
 
+    def _to_note(self, record: Note, text: str) -> nodes.Element:
+        """A link from the apparatus to the note in the text."""
+        return make_refnode(
+            self.builder,
+            self.env.docname,
+            record.docname,
+            record.anchor,
+            nodes.inline(text=text),
+            f"note {record.number}, in the text",
+        )
+
     def _emendations(self, records: list[Note]) -> nodes.bullet_list:
         listing = nodes.bullet_list(classes=["ed-emendations"])
         for record in records:
-            number = make_refnode(
-                self.builder,
-                self.env.docname,
-                record.docname,
-                record.anchor,
-                nodes.inline(text=f"note {record.number}"),
-                f"note {record.number}, in the text",
-            )
+            number = self._to_note(record, f"note {record.number}")
             item = nodes.paragraph(ids=[f"a-{record.anchor}"])
             item += nodes.Text(f"¶{record.paragraph} ")
             item += nodes.emphasis(text=record.lemma)
@@ -122,14 +126,7 @@ class ApparatusTable(EditionPostTransform):
         authors = bibliography.labels(self.env)
         categories = note_categories(self.config)
         for record in records:
-            number = make_refnode(
-                self.builder,
-                self.env.docname,
-                record.docname,
-                record.anchor,
-                nodes.inline(text=str(record.number)),
-                f"note {record.number}, in the text",
-            )
+            number = self._to_note(record, str(record.number))
             row = nodes.row("", ids=[f"a-{record.anchor}"])
             row += nodes.entry("", nodes.paragraph("", "", number))
             row += nodes.entry("", nodes.paragraph(text=f"¶{record.paragraph}"))
