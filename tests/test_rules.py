@@ -23,6 +23,7 @@ from sphinx_edition.checks.chronology import (
 )
 from sphinx_edition.checks.findings import ACKNOWLEDGED, OK, PROBLEM, Data, Finding
 from sphinx_edition.checks.rules import check_all, duplicates, links, unused_entries
+from sphinx_edition.core.durations import describe_days
 from sphinx_edition.core.records import (
     DateMention,
     Duration,
@@ -237,3 +238,28 @@ def test_removing_any_acknowledging_note_makes_its_finding_a_problem_at_its_line
             if (f.docname, f.line, f.message) == (finding.docname, finding.line, finding.message)
         ]
         assert [f.status for f in now] == [PROBLEM], finding
+
+
+@pytest.mark.parametrize(
+    ("days", "unit", "said"),
+    [
+        # 16 to 22 October: between 5 and 7 days, never "0.714 weeks" as if that were all.
+        ((5.0, 7.0), "week", "0.714 to 1 weeks (5 to 7 days)"),
+        ((5.0, 7.0), "day", "5 to 7 days"),
+        ((14.0, 14.5), "week", "2 weeks"),
+        ((9700.0, 9790.0), "year", "26 years 7 months to 26 years 10 months"),
+    ],
+)
+def test_a_duration_is_reported_as_the_interval_it_is(
+    days: tuple[float, float], unit: str, said: str
+) -> None:
+    assert describe_days(days, unit) == said
+
+
+def test_a_week_claim_on_days_reports_the_whole_interval() -> None:
+    start = entry("event", "start", "The blockade", dates=(("date", "1962-10-16"),))
+    end = entry("event", "end", "The settlement", dates=(("date", "1962-10-22"),))
+    claim = Duration("text", 4, "a week later", "about 1 week: start .. end", 1, "u1")
+    [found] = duration_claims({"start": [start], "end": [end]}, [claim])
+    assert found.status == OK
+    assert found.message.endswith("is 0.714 to 1 weeks (5 to 7 days)")

@@ -197,9 +197,14 @@ def describe_days(days: tuple[float, float], unit: str) -> str:
     size = DAYS[unit]
     if math.isinf(high):
         return f"at least {low / size:.3g} {unit}s"
-    if abs(high - low) < size / 2:
+    # The interval is a range whenever its ends are a day or more apart: its lower bound
+    # alone ("0.714 weeks" for 5 to 7 days) would read as the whole of it.
+    if high - low < 1:
         return f"{low / size:.3g} {unit}s"
-    return f"{low / size:.3g} to {high / size:.3g} {unit}s"
+    text = f"{low / size:.3g} to {high / size:.3g} {unit}s"
+    if unit != "day" and high < 2 * size:
+        text += f" ({low:g} to {high:g} days)"
+    return text
 
 
 def check_sequence(relation: str, first: tuple[Range, Range], second: tuple[Range, Range]) -> bool:
