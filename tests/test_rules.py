@@ -263,3 +263,41 @@ def test_a_week_claim_on_days_reports_the_whole_interval() -> None:
     [found] = duration_claims({"start": [start], "end": [end]}, [claim])
     assert found.status == OK
     assert found.message.endswith("is 0.714 to 1 weeks (5 to 7 days)")
+
+
+def test_offices_are_matched_on_words_and_declared_aliases() -> None:
+    envoy = entry(
+        "person",
+        "yudin",
+        "Pavel Yudin",
+        dates=(("born", "1899"), ("died", "1968")),
+        offices=(Office("Ambassador of the USSR to China", "1953/1959"),),
+    )
+
+    def said(title: str, person: Entry = envoy) -> str:
+        mention = Mention("text", 3, "person", person.id, "Yudin", 1, "m1", "", title, "1955")
+        [found] = offices({person.id: [person]}, [mention])
+        return found.status
+
+    assert said("ambassador") == OK
+    assert said("Ambassador to China") == OK
+    # Words, not substrings: "Soviet" is no word of the title, "Amb" no word at all.
+    assert said("Soviet ambassador") == PROBLEM
+    assert said("Amb") == PROBLEM
+    aliased = envoy._replace(
+        offices=(Office("Ambassador of the USSR to China", "1953/1959", ("Soviet ambassador",)),)
+    )
+    assert said("Soviet ambassador", aliased) == OK
+
+
+def test_an_office_alias_is_read_from_the_register_option() -> None:
+    from sphinx_edition.core.fields import offices as parse_offices
+
+    [office] = parse_offices(
+        "Chairman of the Council of Ministers of the USSR [Soviet Premier; Premier] (1964/1980)"
+    )
+    assert office == Office(
+        "Chairman of the Council of Ministers of the USSR",
+        "1964/1980",
+        ("Soviet Premier", "Premier"),
+    )

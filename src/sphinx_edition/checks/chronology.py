@@ -6,6 +6,7 @@ are compared as the ranges of days they allow, so an imprecise date holds when i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from sphinx_edition.checks.findings import OK, PROBLEM, Finding, did_you_mean, problem
@@ -15,6 +16,7 @@ from sphinx_edition.core.records import (
     Duration,
     Entry,
     Mention,
+    Office,
 )
 from sphinx_edition.core.records import Sequence as SequenceRecord
 from sphinx_edition.core.subtypes import Subtype
@@ -158,8 +160,7 @@ def offices(
         when = _span(mention.when)
         if person is None or when is None:
             continue
-        wanted = mention.office.casefold()
-        matching = [o for o in person.offices if wanted in o.title.casefold()]
+        matching = [o for o in person.offices if office_matches(mention.office, o)]
         if not matching:
             yield Finding(
                 "offices",
@@ -188,6 +189,25 @@ def offices(
                 f"{dates.display(mention.when)} ({known})",
                 mention.acknowledged,
             )
+
+
+_FILLERS = frozenset({"a", "an", "the", "of", "for", "and"})
+
+
+def title_words(title: str) -> frozenset[str]:
+    """The words of an office's title that say what it is ("of", "the" left out)."""
+    return frozenset(re.findall(r"\w+", title.casefold())) - _FILLERS
+
+
+def office_matches(said: str, office: Office) -> bool:
+    """Whether the title the text gives (*said*) names *office*: every word of it is a word
+    of the office's title or of one of its aliases ("Premier" names "Chairman of the Council
+    of Ministers (Soviet Premier)"; "Soviet ambassador" needs the alias to name "Ambassador of
+    the USSR")."""
+    wanted = title_words(said)
+    return bool(wanted) and any(
+        wanted <= title_words(name) for name in (office.title, *office.aliases)
+    )
 
 
 def _anchor_range(

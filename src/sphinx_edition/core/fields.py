@@ -14,6 +14,7 @@ from sphinx_edition.core.vocabulary import AUTHORITIES
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _LABELLED = re.compile(r"^(?P<text>.*?)\s*(?:\[(?P<label>[^\[\]]*)\])?$", re.DOTALL)
+_ALIASES = re.compile(r"^(?P<title>.*\S)\s*\[(?P<aliases>[^\[\]]*)\]$", re.DOTALL)
 _OFFICE = re.compile(r"^(?P<title>.*\S)\s*\((?P<dates>[^()]*)\)$", re.DOTALL)
 
 
@@ -68,14 +69,21 @@ def alt_names(text: str) -> tuple[AltName, ...]:
 
 
 def offices(text: str) -> tuple[Office, ...]:
-    """``Title (EDTF); Title (EDTF)``: offices held, each with an EDTF interval."""
+    """``Title [alias; alias] (EDTF); Title (EDTF)``: offices held, each with an EDTF interval
+    and, in square brackets, other titles it goes by."""
     result: list[Office] = []
     for item in _split_outside_brackets(text):
         match = _OFFICE.match(item)
         if match is None:
             raise FieldError(f"{item!r} is not 'Title (EDTF interval)', e.g. 'Premier (1964/1980)'")
-        _checked_date(match["dates"], f"the dates of office {match['title']!r}")
-        result.append(Office(match["title"].strip(), match["dates"].strip()))
+        title = match["title"].strip()
+        aliases: tuple[str, ...] = ()
+        named = _ALIASES.match(title)
+        if named is not None:
+            title = named["title"].strip()
+            aliases = tuple(a.strip() for a in named["aliases"].split(";") if a.strip())
+        _checked_date(match["dates"], f"the dates of office {title!r}")
+        result.append(Office(title, match["dates"].strip(), aliases))
     return tuple(result)
 
 

@@ -45,6 +45,7 @@ class Office(NamedTuple):
 
     title: str
     dates: str
+    aliases: tuple[str, ...] = ()  # other titles the office goes by ("Soviet Premier")
 
 
 class Entry(NamedTuple):

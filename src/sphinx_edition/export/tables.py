@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_edition.core import dates
-from sphinx_edition.core.records import AltName, Entry, Mention, Note
+from sphinx_edition.core.records import AltName, Entry, Mention, Note, Office
 from sphinx_edition.core.vocabulary import COMMENTARY
 
 Link = Callable[[str, str], str]
@@ -103,7 +103,14 @@ def entry_item(record: Entry, mentions: Sequence[Mention], link: Link = _no_link
     if record.kind == "person":
         item["born"] = record.date("born")
         item["died"] = record.date("died")
-        item["offices"] = [{"title": o.title, "dates": o.dates} for o in record.offices]
+        item["offices"] = [
+            {
+                "title": o.title,
+                "dates": o.dates,
+                **({"aliases": list(o.aliases)} if o.aliases else {}),
+            }
+            for o in record.offices
+        ]
     elif record.kind == "place":
         item["coordinates"] = (
             {"latitude": record.coords[0], "longitude": record.coords[1]} if record.coords else None
@@ -280,3 +287,10 @@ def write_exports(
     )
     counts[NOTES_FILE] = len(chosen_notes)
     return counts
+
+
+def _office_item(office: Office) -> dict[str, Any]:
+    item: dict[str, Any] = {"title": office.title, "dates": office.dates}
+    if office.aliases:
+        item["aliases"] = list(office.aliases)
+    return item

@@ -267,7 +267,8 @@ def _alt_node(alt: AltName) -> nodes.Node:
 
 
 def _office_node(office: Office) -> nodes.Node:
-    return nodes.Text(f"{office.title}, {display_date(office.dates)}")
+    also = f" (also {', '.join(office.aliases)})" if office.aliases else ""
+    return nodes.Text(f"{office.title}{also}, {display_date(office.dates)}")
 
 
 def _entry_directive(kind: str) -> type[EntryDirective]:
