@@ -185,7 +185,12 @@ def test_edition_markup_counts_match_the_domain(edition: Built, edition_root: ET
     assert body["rs"] == kinds["event"] == 36
     assert body["date"] == len(domain.dates) == 20
     assert body["note"] == len(domain.notes) == notes_written(DOCS / "text.md")
-    assert body["choice"] == body["corr"] == body["sic"] == sum(1 for n in domain.notes if n.corr)
+    # Only emendations are <choice>s of the text; a correction's reading is in its note.
+    emended = sum(1 for n in domain.notes if n.corr and n.act == "emendation")
+    assert body["choice"] == body["corr"] == body["sic"] == emended == 1
+    readings = Counter(s.get("type") for s in body_of(edition_root).iter(f"{TEI}seg"))
+    corrected = sum(1 for n in domain.notes if n.corr and n.act == "correction")
+    assert readings["corrected-statement"] == corrected > 20
     assert body["term"] == sum(1 for t in domain.term_uses if t.docname == "text")
 
 
@@ -203,12 +208,16 @@ def test_edition_notes_carry_type_number_target_and_sources(
         assert note.get("target", "").removeprefix("#") in ids
         sources = [r.get("target") for r in note.findall(f"{TEI}listBibl/{TEI}bibl/{TEI}ref")]
         assert sources == [f"#bibl-{key}" for key in record.sources]
-    corrected = body_of(edition_root).find(f".//{TEI}choice[@{XML_ID}='lemma-p1-after-3-hours']")
-    assert corrected is not None
-    assert [squeeze("".join(c.itertext())) for c in corrected] == [
-        "After 3½ hours",
+    # A historical correction: the words stay as printed, the note states what was so.
+    lemma = body_of(edition_root).find(f".//{TEI}seg[@{XML_ID}='lemma-p1-after-3-hours']")
+    assert lemma is not None
+    assert (lemma.get("type"), squeeze("".join(lemma.itertext()))) == ("lemma", "After 3½ hours")
+    statement = notes["note-p1-after-3-hours"].find(f"{TEI}p/{TEI}seg")
+    assert statement is not None
+    assert (statement.get("type"), statement.text) == (
+        "corrected-statement",
         "After some three hours",
-    ]
+    )
 
 
 def test_edition_references_all_point_inside_the_document(edition_root: ET.Element) -> None:
@@ -350,7 +359,6 @@ def test_notes_root_choice_note_and_bibliography(
     )
     choices = first.findall(f"{TEI}choice")
     assert [(c.findtext(f"{TEI}sic"), c.findtext(f"{TEI}corr")) for c in choices] == [
-        ("In December 1950", "In May 1955"),
         ("failed to be form", "failed to be born"),
     ]
     notes = first.findall(f"{TEI}note")
