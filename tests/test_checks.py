@@ -106,6 +106,18 @@ def test_each_inconsistency_is_one_located_warning(
     assert warnings_of(build(make_app, srcdir)) == [expected]
 
 
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_suppress_warnings_silences_each_check(
+    make_app: MakeApp, copy_root: Callable[[str], Path], case: str
+) -> None:
+    path, old, new, expected = CASES[case]
+    subtype = expected.rsplit("[", 1)[1].rstrip("]")
+    srcdir = copy_root("checks")
+    edit(srcdir / path, old, new)
+    app = build(make_app, srcdir, confoverrides={"suppress_warnings": [subtype]})
+    assert warnings_of(app) == []
+
+
 def _acknowledge(srcdir: Path) -> None:
     """Break the date in ¶1 and answer it with a correction note on those words."""
     edit(srcdir / "text.md", "<1949-10 @prc>", "<1950-10 @prc>")

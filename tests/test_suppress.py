@@ -50,6 +50,30 @@ def _config(root: Path) -> dict[str, object]:
     return {}
 
 
+def _missed(root: Path) -> dict[str, object]:
+    for name, mark in (
+        ("witness.txt", "Later Zhou Enlai wrote."),
+        ("text.md", "Later Zhou Enlai wrote."),
+    ):
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        end = "at Beijing Airport." if name == "witness.txt" else "<beijing-airport>`."
+        path.write_text(text.replace(end, f"{end} {mark}", 1), encoding="utf-8")
+    return {}
+
+
+def _tagging(root: Path) -> dict[str, object]:
+    for name, mark in (
+        ("witness.txt", "Later Zhou Enlai wrote."),
+        ("text.md", "Later {ed:person}`Zhou Enlai <kosygin>` wrote."),
+    ):
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        end = "at Beijing Airport." if name == "witness.txt" else "<beijing-airport>`."
+        path.write_text(text.replace(end, f"{end} {mark}", 1), encoding="utf-8")
+    return {}
+
+
 def _export(root: Path) -> dict[str, object]:
     return {"edition_principles": "no-such-page"}
 
@@ -69,6 +93,8 @@ HERE = {
     "config": ("registers", _config),
     "export": ("registers", _export),
     "citation": ("notes", _citation),
+    "missed": ("registers", _missed),
+    "tagging": ("registers", _tagging),
 }
 
 

@@ -18,8 +18,10 @@ from sphinx_edition.core.records import (
     Entry,
     ExternalLink,
     Mention,
+    Segment,
     TermDefinition,
     TermUse,
+    Unmarked,
 )
 from sphinx_edition.core.records import Sequence as SequenceRecord
 from sphinx_edition.core.subtypes import Subtype
@@ -54,6 +56,8 @@ class Data(NamedTuple):
     terms: Sequence[TermDefinition]
     term_uses: Sequence[TermUse]
     links: Sequence[ExternalLink]
+    segments: Sequence[Segment] = ()
+    unmarked: Sequence[Unmarked] = ()
 
 
 def did_you_mean(target: str, candidates: Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from sphinx_edition.checks.chronology import (
     sequence_claims,
 )
 from sphinx_edition.checks.findings import OK, PROBLEM, Data, Finding
+from sphinx_edition.checks.tagging import inconsistent_tagging, missed_mentions
 from sphinx_edition.core.records import (
     DateMention,
     Entry,
@@ -41,6 +42,8 @@ def check_all(data: Data) -> list[Finding]:
         *duration_claims(data.entries, data.durations),
         *sequence_claims(data.entries, data.sequences),
         *links(data.links),
+        *missed_mentions(data.entries, data.segments, data.mentions, data.unmarked),
+        *inconsistent_tagging(data.entries, data.mentions),
     ]
     return sorted(findings, key=lambda f: (f.docname, f.line, f.check, f.message))
 

@@ -90,6 +90,17 @@ class Mention(NamedTuple):
     office: str = ""  # an office the text gives the person here ("Premier"), or ""
     when: str = ""  # the EDTF date at which the text gives it
     acknowledged: str = ""  # the anchor of the note whose lemma holds this mention, or ""
+    in_text: bool = False  # in the transcription (not in a note, a register or a heading)
+
+
+class Unmarked(NamedTuple):
+    """Words of the transcription that are deliberately not a mention of an entry."""
+
+    docname: str
+    lineno: int
+    paragraph: int
+    text: str
+    why: str = "unmarked"  # "unmarked" ({ed:unmarked}) or "term" (a link to the glossary)
 
 
 class DateMention(NamedTuple):

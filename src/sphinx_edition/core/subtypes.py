@@ -122,6 +122,22 @@ class Subtype(Enum):
         "text.md:3: WARNING: ed:paragraph needs a whole number from 1 up as its argument, "
         "not 'five'",
     )
+    MISSED = (
+        "missed",
+        "A name (or alternative name) of a register entry stands in the transcription without "
+        "a mention of that entry: mark it, or mark it ``{ed:unmarked}`` if it is meant "
+        "otherwise.",
+        "text.md:31: WARNING: 'Kosygin' in ¶1 names ed:person kosygin but is not marked: mark "
+        "it with {ed:person}`Kosygin <kosygin>`, or with {ed:unmarked}`Kosygin` if it is meant "
+        "otherwise",
+    )
+    TAGGING = (
+        "tagging",
+        "The same words, a name of an entry, are marked as different entries in different "
+        "places of the text.",
+        "text.md:80: WARNING: 'Russia' is marked as ed:place soviet-union here but as "
+        "ed:place russia in text, line 14",
+    )
     EXPORT = (
         "export",
         "The TEI, CSV or JSON export cannot say something as the edition says it: an id given "

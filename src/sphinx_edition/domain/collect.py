@@ -23,6 +23,7 @@ from sphinx_edition.core.records import (
     Sequence,
     TermDefinition,
     TermUse,
+    Unmarked,
 )
 from sphinx_edition.markup.nodes import (
     Editorial,
@@ -39,6 +40,7 @@ from sphinx_edition.markup.nodes import (
     sequence_claim,
     timeline,
     transcription_pieces,
+    unmarked,
     witness_paragraph,
     witness_text,
 )
@@ -94,9 +96,32 @@ def mentions(docname: str, document: nodes.document) -> list[Mention]:
                 office=node.get("office", ""),
                 when=node.get("when", ""),
                 acknowledged=_acknowledging_note(node),
+                in_text=_in_transcription(node),
             )
         )
     return result
+
+
+def unmarked_words(docname: str, document: nodes.document) -> list[Unmarked]:
+    """Words of the transcription that are deliberately not mentions: those the editor marked
+    ``{ed:unmarked}``, and those that link to the glossary instead."""
+    found = [
+        Unmarked(docname, _line(node), _paragraph_number(node), node.astext())
+        for node in document.findall(unmarked)
+    ]
+    found += [
+        Unmarked(docname, _line(node), _paragraph_number(node), node.astext(), "term")
+        for node in document.findall(addnodes.pending_xref)
+        if node.get("reftype") == "term" and _in_transcription(node)
+    ]
+    return found
+
+
+def _in_transcription(node: nodes.Node) -> bool:
+    """Whether *node* stands in the witness's text, not in a note or other editorial matter."""
+    return enclosing(node, (witness_paragraph, witness_text)) is not None and (
+        enclosing(node, Editorial) is None
+    )
 
 
 def dates(docname: str, document: nodes.document) -> list[DateMention]:

@@ -13,6 +13,7 @@ Data shape (``data_version`` 5); every record carries its docname, so purge is a
         "links": [ExternalLink, ...],        # external URLs, for the form check
         "term_uses": [TermUse, ...],         # {term} references
         "terms": [TermDefinition, ...],      # glossary terms as defined
+        "unmarked": [Unmarked, ...],         # names the editor left unmarked on purpose
         "witness_digest": str,               # SHA-256 of the witness at the last check
         "fingerprints": {id: str},           # what each entry looked like at the last write
         "link_fingerprints": {id: str},      # where links to it pointed and the name shown
@@ -64,6 +65,7 @@ from sphinx_edition.markup.roles import (
     MentionRole,
     ParagraphReferenceRole,
     SequenceRole,
+    UnmarkedRole,
     WitnessTextRole,
 )
 from sphinx_edition.warnings import Subtype, warn
@@ -91,6 +93,7 @@ class EditionDomain(Domain):
     }
     roles: ClassVar[dict[str, Any]] = {
         "text": WitnessTextRole(),
+        "unmarked": UnmarkedRole(),
         "para": ParagraphReferenceRole(),
         "date": DateRole(),
         "duration": DurationRole(),
@@ -110,6 +113,7 @@ class EditionDomain(Domain):
         "links": [],
         "term_uses": [],
         "terms": [],
+        "unmarked": [],
         "witness_digest": "",
         "fingerprints": {},
         "link_fingerprints": {},
@@ -182,6 +186,7 @@ class EditionDomain(Domain):
         "links",
         "term_uses",
         "terms",
+        "unmarked",
     )
 
     def clear_doc(self, docname: str) -> None:
@@ -224,6 +229,7 @@ class EditionDomain(Domain):
         self.data["links"].extend(collect.external_links(docname, document))
         self.term_uses.extend(collect.term_uses(docname, document))
         self.terms.extend(collect.terms(docname, document))
+        self.data["unmarked"].extend(collect.unmarked_words(docname, document))
         shows = collect.shown_kinds(document)
         if shows:
             self.data["shows"][docname] = shows
@@ -336,6 +342,8 @@ class EditionDomain(Domain):
             terms=self.terms,
             term_uses=self.term_uses,
             links=self.data["links"],
+            segments=self.segments,
+            unmarked=self.data["unmarked"],
         )
 
     def check_consistency(self) -> None:

@@ -27,6 +27,10 @@ class witness_text(nodes.inline):  # noqa: N801
     """Witness text set outside a paragraph, such as a run-in word set as a heading."""
 
 
+class unmarked(nodes.inline):  # noqa: N801
+    """Words of the transcription that name an entry but are deliberately not a mention."""
+
+
 class paragraph_number(Editorial, nodes.inline):  # noqa: N801
     """The ¶ number of a witness paragraph and its permalink (``node["refid"]``)."""
 

@@ -14,6 +14,7 @@ from sphinx_edition.markup.nodes import (
     duration_claim,
     mention,
     sequence_claim,
+    unmarked,
     witness_text,
 )
 from sphinx_edition.warnings import Subtype, warn
@@ -30,6 +31,20 @@ class WitnessTextRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         node = witness_text(self.rawtext, self.text)
+        node["support_smartquotes"] = False
+        self.set_source_info(node)
+        return [node], []
+
+
+class UnmarkedRole(SphinxRole):
+    """``{ed:unmarked}`China```: words that name an entry, left unmarked on purpose.
+
+    The missed-mention check (``edition.missed``) then expects no mention of them; the words
+    stay part of the transcription as printed.
+    """
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        node = unmarked(self.rawtext, self.text, classes=["ed-unmarked"])
         node["support_smartquotes"] = False
         self.set_source_info(node)
         return [node], []

@@ -90,7 +90,7 @@ def register_nodes(app: Sphinx) -> None:
     )
     add_node(ed.date_mention, inline, html=(v.visit_date_html, v.depart_date_html))
     add_node(ed.mention, inline, html=(v.visit_mention_html, v.depart_mention_html))
-    for inline_node in (ed.witness_text, ed.duration_claim, ed.sequence_claim):
+    for inline_node in (ed.witness_text, ed.unmarked, ed.duration_claim, ed.sequence_claim):
         add_node(inline_node, inline)
     for block in (ed.register_entry, ed.register, ed.backrefs, ed.timeline, ed.apparatus):
         add_node(block, container)

@@ -1,0 +1,120 @@
+"""The rules on markup (pure): names left unmarked, and the same words marked as different entries.
+
+No edition tool checks either as part of its build: an entry's name that stands in the
+transcription without a mention of it is a *missed mention*; the same words marked as one
+entry here and as another there are *inconsistent tagging*.  Both run on the records alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+
+from sphinx_edition.checks.findings import OK, PROBLEM, Finding
+from sphinx_edition.core.records import Entry, Mention, Segment, Unmarked
+from sphinx_edition.core.subtypes import Subtype
+
+MIN_NAME = 3  # shorter names ("UN") are left to the editor: they match too much
+
+
+def _names(entry: Entry) -> list[str]:
+    names = {entry.name, *(alt.name for alt in entry.alt)}
+    return sorted((n for n in names if len(n) >= MIN_NAME), key=len, reverse=True)
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    # Whole words only, and the name as written (case matters: "china" in "porcelain china"
+    # is not China).
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def _line_at(segment: Segment, offset: int) -> int:
+    seen = 0
+    for piece in segment.pieces:
+        if offset < seen + len(piece.text):
+            return piece.line + piece.text.count("\n", 0, offset - seen)
+        seen += len(piece.text)
+    return segment.lineno
+
+
+def missed_mentions(
+    entries: Mapping[str, Sequence[Entry]],
+    segments: Sequence[Segment],
+    mentions: Sequence[Mention],
+    unmarked: Sequence[Unmarked] = (),
+) -> Iterator[Finding]:
+    """Every name (or alternative name) of an entry that stands in the transcription more
+    often than it stands inside markup: a mention (of it, or of an entry whose name holds it,
+    as "Beijing" in "Beijing Airport"), a glossary term, or words marked ``{ed:unmarked}``."""
+    marked: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for record in mentions:
+        if record.in_text:
+            marked[(record.docname, record.paragraph)].append(record.text)
+    for span in unmarked:
+        marked[(span.docname, span.paragraph)].append(span.text)
+    for segment in segments:
+        text = "".join(piece.text for piece in segment.pieces)
+        where = (segment.docname, segment.paragraph)
+        for records in entries.values():
+            entry = records[0]
+            for name in _names(entry):
+                found = list(_pattern(name).finditer(text))
+                if not found:
+                    continue
+                covered = sum(len(_pattern(name).findall(words)) for words in marked[where])
+                # Words already counted for a longer name of the entry are not counted again.
+                text = _pattern(name).sub(lambda m: "\0" * len(m.group()), text)
+                if len(found) <= covered:
+                    yield Finding(
+                        "mentions",
+                        OK,
+                        Subtype.MISSED,
+                        segment.docname,
+                        segment.lineno,
+                        f"{name!r} is marked as ed:{entry.kind} {entry.id} in ¶{segment.paragraph}",
+                    )
+                    continue
+                missed = found[covered]
+                yield Finding(
+                    "mentions",
+                    PROBLEM,
+                    Subtype.MISSED,
+                    segment.docname,
+                    _line_at(segment, missed.start()),
+                    f"{name!r} in ¶{segment.paragraph} names ed:{entry.kind} {entry.id} but is "
+                    f"not marked: mark it with {{ed:{entry.kind}}}`{name} <{entry.id}>`, or "
+                    f"with {{ed:unmarked}}`{name}` if it is meant otherwise",
+                )
+
+
+def inconsistent_tagging(
+    entries: Mapping[str, Sequence[Entry]], mentions: Sequence[Mention]
+) -> Iterator[Finding]:
+    """The same words, a name of one of the entries they are marked as, marked as different
+    entries in different places of the text."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for records in entries.values():
+        for name in [*_names(records[0]), records[0].name]:
+            names[" ".join(name.split())].add(records[0].id)
+    by_words: dict[str, list[Mention]] = defaultdict(list)
+    for record in mentions:
+        if record.in_text and record.target in entries:
+            by_words[" ".join(record.text.split())].append(record)
+    for words, found in sorted(by_words.items()):
+        targets = {m.target for m in found}
+        if len(targets) < 2 or not (names.get(words, set()) & targets):
+            continue
+        first = found[0]
+        for record in found[1:]:
+            if record.target == first.target:
+                continue
+            yield Finding(
+                "mentions",
+                PROBLEM,
+                Subtype.TAGGING,
+                record.docname,
+                record.lineno,
+                f"{words!r} is marked as ed:{record.kind} {record.target} here but as "
+                f"ed:{first.kind} {first.target} in {first.docname}, line {first.lineno}",
+            )
