@@ -180,7 +180,7 @@ def test_duplicates_warn_at_every_definition_but_the_first_given() -> None:
 
 
 def test_unused_entries_are_reported_where_they_are_defined() -> None:
-    mention = Mention("text", 2, "event", "prc", "PRC", 1, "m1", "")
+    mention = Mention("text", 2, "event", "prc", "PRC", 1, "m1", "", in_text=True)
     unused = {
         f.docname + ":" + f.message
         for f in unused_entries({"prc": [PRC], "ussr": [USSR]}, [mention])
@@ -301,3 +301,10 @@ def test_an_office_alias_is_read_from_the_register_option() -> None:
         "1964/1980",
         ("Soviet Premier", "Premier"),
     )
+
+
+def test_a_mention_outside_the_text_does_not_make_an_entry_used() -> None:
+    # Named only in another entry's description (or in a note): never in the text.
+    elsewhere = Mention("events", 30, "event", "prc", "the PRC", 0, "m2", "", in_text=False)
+    [unused] = unused_entries({"prc": [PRC]}, [elsewhere])
+    assert unused.message == "ed:event prc is never mentioned in the text"

@@ -68,8 +68,9 @@ def unused_entries(
     mentions: Sequence[Mention],
     date_mentions: Sequence[DateMention] = (),
 ) -> Iterator[Finding]:
-    """Entries the text never refers to: by a mention, or by a date that dates the event."""
-    used = {m.target for m in mentions} | {d.event for d in date_mentions if d.event}
+    """Entries the text never refers to: by a mention in the transcription (one in a note or in
+    another entry does not count), or by a date that dates the event."""
+    used = {m.target for m in mentions if m.in_text} | {d.event for d in date_mentions if d.event}
     for entry_id, records in entries.items():
         if entry_id not in used:
             record = records[0]
