@@ -309,3 +309,27 @@ def test_parallel_build_of_registers_equals_serial(tmp_path: Path) -> None:
         assert "WARNING" not in result.stderr
         outputs[jobs] = {p.name: p.read_bytes() for p in (out / "html").glob("*.html")}
     assert outputs["1"] == outputs["2"]
+
+
+def test_markup_in_a_summary_is_rendered_in_the_register_and_plain_in_cards_and_data(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(
+        srcdir / "people.md",
+        ":summary: Soviet Premier, 1964–1980.",
+        ":summary: Soviet *Premier*, who met {ed:person}`Zhou <zhou-enlai>` in 1969.",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == []
+    people = page(app, "people")
+    summary = people[people.index('id="person-kosygin"') :]
+    summary = summary[summary.index('class="ed-entry-summary"') :].split("</p>")[0]
+    assert "<em>Premier</em>" in summary
+    assert 'href="#person-zhou-enlai"' in summary
+    assert "{ed:person}" not in summary
+    plain = "Soviet Premier, who met Zhou in 1969."
+    assert cards_of(app.outdir)["people.html#person-kosygin"]["s"] == plain
+    data = json.loads((app.outdir / "data" / "people.json").read_text(encoding="utf-8"))
+    assert next(i for i in data["items"] if i["id"] == "kosygin")["summary"] == plain

@@ -106,7 +106,7 @@ class EntryDirective(EditionDirective):
             name=name,
             sort=(self.options.get("sort") or name).strip(),
             alt=self._option("alt", fields.alt_names, Subtype.OPTION) or (),
-            summary=" ".join((self.options.get("summary") or "").split()),
+            summary=self._summary(),
             dates=tuple(entry_dates),
             offices=self._option("offices", fields.offices, Subtype.OPTION) or (),
             participants=self._option("participants", fields.id_list, Subtype.OPTION) or (),
@@ -115,6 +115,24 @@ class EntryDirective(EditionDirective):
             sources=self._option("sources", fields.key_list, Subtype.OPTION) or (),
             term=" ".join((self.options.get("term") or "").split()),
         )
+
+    def _summary(self) -> str:
+        """The summary as plain text (for cards and data), its markup parsed for the register.
+
+        A summary may use inline markup and roles ("met {ed:person}`Zhou <zhou-enlai>`"): the
+        register shows them as the text does, the cards and data files their words.
+        """
+        raw = " ".join((self.options.get("summary") or "").split())
+        self._summary_nodes: list[nodes.Node] = [nodes.Text(raw)]
+        if not raw:
+            return ""
+        parsed, messages = self.parse_inline(raw, lineno=self.option_line("summary"))
+        if messages:
+            problem = " ".join(m.astext() for m in messages)
+            self.warn(Subtype.OPTION, f"ed:{self.kind}: :summary: {problem}", "summary")
+            return raw
+        self._summary_nodes = list(parsed)
+        return " ".join("".join(n.astext() for n in parsed).split())
 
     # -- rendering ----------------------------------------------------------------------
 
@@ -134,7 +152,10 @@ class EntryDirective(EditionDirective):
         if record.summary:
             body.append(
                 nodes.paragraph(
-                    "", "", nodes.emphasis(text=record.summary), classes=["ed-entry-summary"]
+                    "",
+                    "",
+                    nodes.emphasis("", "", *self._summary_nodes),
+                    classes=["ed-entry-summary"],
                 )
             )
         fields_node = self._fields(record)
