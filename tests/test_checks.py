@@ -67,6 +67,16 @@ CASES = {
         "States 15 September 1959 – 27 September 1959, Withdrawal of Soviet advisers July 1960 – "
         "August 1960 [edition.chronology]",
     ),
+    "order the dates cannot decide": (
+        "events.md",
+        ":date: 1959-09-15/1959-09-27",
+        ":date: 1960-07-20/1960-07-27",
+        "text.md:12: WARNING: ed:sequence 'then': 'Khrushchev's visit to the United States "
+        "before Withdrawal of Soviet advisers' cannot be decided: Khrushchev's visit to the "
+        "United States 20 July 1960 – 27 July 1960, Withdrawal of Soviet advisers July 1960 – "
+        "August 1960; the dates are too coarse to order them (give the registers' dates more "
+        "precisely) [edition.undecided]",
+    ),
     "office not yet held": (
         "text.md",
         "<khrushchev | First Secretary | 1954>",

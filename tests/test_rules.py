@@ -308,3 +308,25 @@ def test_a_mention_outside_the_text_does_not_make_an_entry_used() -> None:
     elsewhere = Mention("events", 30, "event", "prc", "the PRC", 0, "m2", "", in_text=False)
     [unused] = unused_entries({"prc": [PRC]}, [elsewhere])
     assert unused.message == "ed:event prc is never mentioned in the text"
+
+
+@pytest.mark.parametrize(
+    ("relation", "first", "second", "outcome"),
+    [
+        ("before", "1962-10-16", "1962-10-22", "holds"),
+        ("before", "1962-10-22", "1962-10-16", "fails"),
+        # The same day: either order fits, so the claim is neither confirmed nor refuted.
+        ("before", "1962-10-27", "1962-10-27", "undecided"),
+        ("after", "1962-10", "1962-10-27", "undecided"),
+        ("after", "1962-11", "1962-10-27", "holds"),
+    ],
+)
+def test_an_order_is_confirmed_refuted_or_undecided(
+    relation: str, first: str, second: str, outcome: str
+) -> None:
+    a = entry("event", "a", "A", dates=(("date", first),))
+    b = entry("event", "b", "B", dates=(("date", second),))
+    claim = Sequence("text", 5, "then", f"a {relation} b", 1, "s1")
+    [found] = sequence_claims({"a": [a], "b": [b]}, [claim])
+    expected = {"holds": (OK, Subtype.CHRONOLOGY), "fails": (PROBLEM, Subtype.CHRONOLOGY)}
+    assert (found.status, found.subtype) == expected.get(outcome, (PROBLEM, Subtype.UNDECIDED))

@@ -27,6 +27,7 @@ ELSEWHERE = {
     "lifespan": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
     "office": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
     "url": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
+    "undecided": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
 }
 
 

@@ -296,8 +296,19 @@ def sequence_claims(
             )
             continue
         text = f"ed:sequence {record.text!r}: '{first[0]} {claim.relation} {second[0]}'"
-        if durations.check_sequence(claim.relation, first[1], second[1]):
+        outcome = durations.check_sequence(claim.relation, first[1], second[1])
+        if outcome == durations.HOLDS:
             yield Finding("sequences", OK, Subtype.CHRONOLOGY, *where, f"{text} holds")
+        elif outcome == durations.UNDECIDED:
+            yield problem(
+                "sequences",
+                Subtype.UNDECIDED,
+                *where,
+                f"{text} cannot be decided: {first[0]} {_when(entries, claim.first)}, "
+                f"{second[0]} {_when(entries, claim.second)}; the dates are too coarse to "
+                "order them (give the registers' dates more precisely)",
+                record.acknowledged,
+            )
         else:
             yield problem(
                 "sequences",

@@ -207,18 +207,31 @@ def describe_days(days: tuple[float, float], unit: str) -> str:
     return text
 
 
-def check_sequence(relation: str, first: tuple[Range, Range], second: tuple[Range, Range]) -> bool:
-    """Whether the order can hold, given each event's (start range, end range)."""
+HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
+
+
+def check_sequence(relation: str, first: tuple[Range, Range], second: tuple[Range, Range]) -> str:
+    """Whether the order holds (HOLDS), cannot hold (FAILS), or cannot be decided from the
+    dates' precision (UNDECIDED: two events of the same day, a month against a day in it),
+    given each event's (start range, end range)."""
     (first_start, _), (second_start, second_end) = first, second
 
     def can_precede(a: Range, b: Range) -> bool:
         return a[0] is None or b[1] is None or a[0] <= b[1]
 
+    def must_precede(a: Range, b: Range) -> bool:
+        return a[1] is not None and b[0] is not None and a[1] < b[0]
+
+    def order(*pairs: tuple[Range, Range]) -> str:
+        if all(must_precede(a, b) for a, b in pairs):
+            return HOLDS
+        return UNDECIDED if all(can_precede(a, b) for a, b in pairs) else FAILS
+
     if relation == "before":
-        return can_precede(first_start, second_start)
+        return order((first_start, second_start))
     if relation == "after":
-        return can_precede(second_start, first_start)
+        return order((second_start, first_start))
     if relation == "after-end":
-        return can_precede(second_end, first_start)
-    # during: the first began before the second ended and after it began
-    return can_precede(second_start, first_start) and can_precede(first_start, second_end)
+        return order((second_end, first_start))
+    # during: the first began after the second began, and before it ended
+    return order((second_start, first_start), (first_start, second_end))

@@ -98,6 +98,15 @@ class Subtype(Enum):
         "text.md:45: WARNING: ed:duration 'over three decades': 'over 30 years' does not "
         "hold: the interval is 24 years 2 months (allowed: 30 to 38.5 years)",
     )
+    UNDECIDED = (
+        "undecided",
+        "A claim of order cannot be decided from the registers' dates: both events fall on the "
+        "same day (or one is dated only to the month or year that holds the other), so either "
+        "order fits. The claim is neither confirmed nor refuted; date the events more precisely.",
+        "text.md:60: WARNING: ed:sequence 'then': 'Blockade before Settlement' cannot be "
+        "decided: Blockade 27 October 1962, Settlement 27 October 1962; the dates are too "
+        "coarse to order them (give the registers' dates more precisely)",
+    )
     LIFESPAN = (
         "lifespan",
         "A person takes part in an event they were not alive for.",
