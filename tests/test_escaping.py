@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, cards_of, sphinx_build
+from conftest import ROOTS, cards_of, edit, sphinx_build
 
 # A script the page runs sets this; the hostile strings all try to.
 MARK = "edPwned"
@@ -176,3 +178,22 @@ def test_a_hostile_role_target_makes_no_invalid_id(hostile: Path) -> None:
     # still be a valid HTML id, without spaces.
     ids = [attrs["id"] for _, attrs in parse(hostile, "text.html").elements if attrs.get("id")]
     assert [value for value in ids if re.search(r"\s", value or "")] == []
+
+
+def test_html_in_a_summary_is_shown_as_text_not_run(
+    make_app: Callable[..., SphinxTestApp], copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(
+        srcdir / "people.md",
+        ":summary: Soviet Premier, 1964–1980.",
+        ":summary: Soviet <b>Premier</b> <script>window.edPwned=1</script>.",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    people = (Path(app.outdir) / "people.html").read_text(encoding="utf-8")
+    summary = people[people.index('id="person-kosygin"') :]
+    summary = summary[summary.index('class="ed-entry-summary"') :].split("</p>")[0]
+    assert "<script>" not in summary
+    assert "<b>" not in summary
+    assert "&lt;script&gt;window.edPwned=1&lt;/script&gt;" in summary

@@ -131,7 +131,7 @@ class EntryDirective(EditionDirective):
             problem = " ".join(m.astext() for m in messages)
             self.warn(Subtype.OPTION, f"ed:{self.kind}: :summary: {problem}", "summary")
             return raw
-        self._summary_nodes = list(parsed)
+        self._summary_nodes = [_as_text_if_raw(node) for node in parsed]
         return " ".join("".join(n.astext() for n in parsed).split())
 
     # -- rendering ----------------------------------------------------------------------
@@ -364,3 +364,14 @@ class TimelineDirective(SphinxDirective):
         node = timeline(classes=["ed-timeline"])
         self.set_source_info(node)
         return [node]
+
+
+def _as_text_if_raw(node: nodes.Node) -> nodes.Node:
+    """*node*, with any raw HTML in it (which MyST passes through) turned into its text: an
+    editor's field is shown to readers, never run by their browsers."""
+    if isinstance(node, nodes.raw):
+        return nodes.Text(node.astext())
+    if isinstance(node, nodes.Element):
+        for raw in list(node.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
+    return node
