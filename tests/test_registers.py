@@ -333,3 +333,42 @@ def test_markup_in_a_summary_is_rendered_in_the_register_and_plain_in_cards_and_
     assert cards_of(app.outdir)["people.html#person-kosygin"]["s"] == plain
     data = json.loads((app.outdir / "data" / "people.json").read_text(encoding="utf-8"))
     assert next(i for i in data["items"] if i["id"] == "kosygin")["summary"] == plain
+
+
+def test_an_event_names_its_places_in_register_card_data_and_tei(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(
+        srcdir / "events.md", ":date: 1969-09-11\n", ":date: 1969-09-11\n:places: beijing-airport\n"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == []
+    events = page(app, "events")
+    entry = events[events.index('id="event-airport-meeting"') :].split("ed-backrefs")[0]
+    assert "Places" in entry
+    assert 'href="places.html#place-beijing-airport"' in entry
+    card = cards_of(app.outdir)["events.html#event-airport-meeting"]
+    assert card["d"] == "11 September 1969 · Beijing Capital Airport"
+    data = json.loads((app.outdir / "data" / "events.json").read_text(encoding="utf-8"))
+    assert next(i for i in data["items"] if i["id"] == "airport-meeting")["places"] == [
+        "beijing-airport"
+    ]
+    tei = (app.outdir / "data" / "edition.tei.xml").read_text(encoding="utf-8")
+    assert (
+        '<event xml:id="event-airport-meeting" when="1969-09-11" where="#place-beijing-airport">'
+        in tei
+    )
+
+
+def test_a_place_of_an_event_must_be_a_place(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    edit(srcdir / "events.md", ":date: 1969-09-11\n", ":date: 1969-09-11\n:places: kosygin\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == [
+        "events.md:13: WARNING: ed:place: 'kosygin' is an ed:person, not an ed:place [edition.xref]"
+    ]

@@ -66,6 +66,7 @@ class Entry(NamedTuple):
     authority: tuple[tuple[str, str], ...]  # ("wikidata" | "viaf" | "geonames", identifier)
     sources: tuple[str, ...]
     term: str  # the glossary term that explains the entry, or ""
+    places: tuple[str, ...] = ()  # for an event: the ids of the places where it happened
 
     @property
     def anchor(self) -> str:

@@ -39,7 +39,7 @@ _COMMON = ("id", "name", "sort", "alternative_names", "summary")
 _TAIL = ("wikidata", "viaf", "geonames", "sources", "glossary_term", "mentions", "paragraphs")
 COLUMNS = {
     "person": (*_COMMON, "born", "died", "offices", *_TAIL, "url"),
-    "event": (*_COMMON, "date", "participants", *_TAIL, "url"),
+    "event": (*_COMMON, "date", "participants", "places", *_TAIL, "url"),
     "place": (*_COMMON, "latitude", "longitude", *_TAIL, "url"),
     "org": (*_COMMON, "date", *_TAIL, "url"),
 }
@@ -119,6 +119,7 @@ def entry_item(record: Entry, mentions: Sequence[Mention], link: Link = _no_link
         item["date"] = record.date("date")
     if record.kind == "event":
         item["participants"] = list(record.participants)
+        item["places"] = list(record.places)
     item["authority"] = dict(record.authority)
     item["sources"] = list(record.sources)
     item["glossary_term"] = record.term
@@ -154,6 +155,7 @@ def entry_row(record: Entry, mentions: Sequence[Mention], link: Link = _no_link)
         ),
         "date": record.date("date"),
         "participants": SEPARATOR.join(record.participants),
+        "places": SEPARATOR.join(record.places),
         "latitude": f"{record.coords[0]:g}" if record.coords else "",
         "longitude": f"{record.coords[1]:g}" if record.coords else "",
         "wikidata": authority.get("wikidata", ""),

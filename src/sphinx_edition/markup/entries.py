@@ -39,7 +39,11 @@ _BY_KIND: dict[str, dict[str, Callable[[str], Any]]] = {
         "died": directives.unchanged,
         "offices": directives.unchanged,
     },
-    "event": {"date": directives.unchanged, "participants": directives.unchanged},
+    "event": {
+        "date": directives.unchanged,
+        "participants": directives.unchanged,
+        "places": directives.unchanged,
+    },
     "place": {"coords": directives.unchanged},
     "org": {"date": directives.unchanged},
 }
@@ -110,6 +114,7 @@ class EntryDirective(EditionDirective):
             dates=tuple(entry_dates),
             offices=self._option("offices", fields.offices, Subtype.OPTION) or (),
             participants=self._option("participants", fields.id_list, Subtype.OPTION) or (),
+            places=self._option("places", fields.id_list, Subtype.OPTION) or (),
             coords=self._option("coords", fields.coordinates, Subtype.COORDINATES),
             authority=tuple(authority),
             sources=self._option("sources", fields.key_list, Subtype.OPTION) or (),
@@ -230,6 +235,21 @@ class EntryDirective(EditionDirective):
                 for p in record.participants
             ]
             add("Participants", *_joined(refs, ", "))
+        if record.places:
+            # Resolved as places: an id of another kind is an edition.xref warning here.
+            where = [
+                addnodes.pending_xref(
+                    "",
+                    nodes.inline(text=p),
+                    refdomain="ed",
+                    reftype="place",
+                    reftarget=p,
+                    refexplicit=False,
+                    refwarn=True,
+                )
+                for p in record.places
+            ]
+            add("Places", *_joined(where, ", "))
         if record.coords:
             lat, lon = record.coords
             add(

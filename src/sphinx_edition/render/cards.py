@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx_edition.core.labels import dates_label
+from sphinx_edition.core.records import Entry
 from sphinx_edition.core.vocabulary import KIND
-from sphinx_edition.domain.domain import edition_domain
+from sphinx_edition.domain.domain import EditionDomain, edition_domain
 from sphinx_edition.markup import bibliography
 from sphinx_edition.render.base import WEB_BUILDERS
 
@@ -80,7 +81,7 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
             entry.anchor,
             entry.name,
             KIND[entry.kind].label,
-            dates_label(entry),
+            _when_and_where(entry, domain),
             entry.summary,
             "Register",
         )
@@ -104,3 +105,10 @@ def _citation_cards(app: Sphinx, page: Callable[[str], str]) -> list[Card]:
         Card(page(c.docname), c.anchor, "", "source", "", c.text, "Bibliography")
         for c in bibliography.citations(app.env)
     ]
+
+
+def _when_and_where(entry: Entry, domain: EditionDomain) -> str:
+    """An entry's dates, and for an event the places it happened in: '11 September 1969 ·
+    Beijing Airport'."""
+    names = [place.name for p in entry.places if (place := domain.entry(p, "place"))]
+    return " · ".join(part for part in (dates_label(entry), ", ".join(names)) if part)

@@ -74,6 +74,9 @@ def entry_element(record: Entry, labels: dict[str, str], anchors: dict[str, str]
     item = element(tag, **{XML_ID: record.anchor})
     if kind == "event":
         item.attrib.update(safe_dates(record.date("date")))
+        where = " ".join(f"#{anchors[p]}" for p in record.places if p in anchors)
+        if where:
+            item.set("where", where)
         _idnos(item, record)
     names = [_name(kind, record.name, "main", {})]
     names += [_alt(kind, alt) for alt in record.alt]
