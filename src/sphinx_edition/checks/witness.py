@@ -39,12 +39,17 @@ def read_witness(path: Path) -> list[str]:
     except OSError as err:
         raise WitnessError(f"the witness file {path} cannot be read: {err.strerror}") from None
     try:
-        text = raw.decode("utf-8")
+        # A byte-order mark is how some editors write UTF-8, not a character of the text.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        start = err.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
         raise WitnessError(
-            f"the witness file {path} is not UTF-8 (byte {err.start}: {raw[err.start]:#04x})"
+            f"the witness file {path} is not UTF-8 (byte {start}: {raw[start]:#04x})"
         ) from None
-    paragraphs = [line for line in text.splitlines() if line.strip()]
+    # Lines end with LF, CRLF or CR; str.splitlines() would also break at U+2028, form
+    # feeds and other characters that may stand inside a paragraph.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paragraphs = [line for line in lines if line.strip()]
     if not paragraphs:
         raise WitnessError(f"the witness file {path} is empty")
     return paragraphs
@@ -94,24 +99,43 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
+WINDOW = 400  # characters either side of the first difference that difflib aligns
+
+
 def describe_difference(expected: str, found: str) -> tuple[int, str] | None:
     """Where *found* first departs from *expected*, and a short description of how.
 
     Returns the index in *found* of the first difference and the description, or None when
-    the two are equal.
+    the two are equal.  Linear in the length of the texts: the common start and end are found
+    by a scan, and difflib (quadratic) aligns only a window around the first difference; a
+    paragraph shorter than the window is aligned whole.
     """
     if expected == found:
         return None
-    matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
+    limit = min(len(expected), len(found))
+    start = 0
+    while start < limit and expected[start] == found[start]:
+        start += 1
+    end = 0  # the length of the common ending, not reaching into the common start
+    while end < limit - start and expected[-1 - end] == found[-1 - end]:
+        end += 1
+    lo = max(0, start - WINDOW)
+    old_end, new_end = len(expected) - end, len(found) - end
+    old_hi = min(len(expected), old_end + WINDOW, lo + 4 * WINDOW)
+    new_hi = min(len(found), new_end + WINDOW, lo + 4 * WINDOW)
+    matcher = difflib.SequenceMatcher(None, expected[lo:old_hi], found[lo:new_hi], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        if tag == "delete":
-            what = f"'{expected[i1:i2]}' is missing"
-        elif tag == "insert":
-            what = f"'{found[j1:j2]}' is added"
+        i1, i2, j1, j2 = lo + i1, lo + i2, lo + j1, lo + j2
+        if i2 == old_hi < old_end or j2 == new_hi < new_end:
+            i2, j2 = max(i2, old_end), max(j2, new_end)  # it runs on past the window
+        if i1 == i2:
+            what = f"'{_shorten(found[j1:j2])}' is added"
+        elif j1 == j2:
+            what = f"'{_shorten(expected[i1:i2])}' is missing"
         else:
-            what = f"'{expected[i1:i2]}' became '{found[j1:j2]}'"
+            what = f"'{_shorten(expected[i1:i2])}' became '{_shorten(found[j1:j2])}'"
         return j1, (
             f"{what}: witness has '{_excerpt(expected, i1, i2)}', "
             f"edition has '{_excerpt(found, j1, j2)}'"
@@ -119,12 +143,20 @@ def describe_difference(expected: str, found: str) -> tuple[int, str] | None:
     return None  # pragma: no cover - unequal strings always have a non-equal opcode
 
 
+def _shorten(text: str) -> str:
+    return text if len(text) <= 2 * CONTEXT else f"{text[:CONTEXT]}…{text[-CONTEXT:]}"
+
+
 def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Divergence]:
     """Every way the transcription in *segments* departs from the *witness* paragraphs."""
     problems: list[Divergence] = []
     by_number: dict[int, list[Segment]] = defaultdict(list)
     heads: dict[int, Segment] = {}
+    unnumbered: list[Segment] = []
     for segment in sorted(segments, key=lambda s: (s.docname, s.order)):
+        if segment.kind == "unnumbered":
+            unnumbered.append(segment)
+            continue
         if segment.kind == "paragraph":
             if segment.paragraph in heads:
                 first = heads[segment.paragraph]
@@ -139,11 +171,24 @@ def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Diverge
                 continue
             heads[segment.paragraph] = segment
         by_number[segment.paragraph].append(segment)
+    # A paragraph whose number is malformed (already reported) stands for the one after the
+    # paragraph before it, when that one is missing: its text is compared, and the missing
+    # paragraph is not reported a second time.
+    for segment in unnumbered:
+        if segment.paragraph not in heads:
+            heads[segment.paragraph] = segment
+            by_number[segment.paragraph].append(segment)
     if not heads:
         return [Divergence("", 0, "the edition marks no paragraph as coming from the witness")]
 
-    problems.extend(_order_problems(heads.values()))
-    for number in sorted(n for n in heads if n > len(witness)):
+    problems.extend(_order_problems(h for h in heads.values() if h.kind == "paragraph"))
+    texts = {
+        n: normalise(" ".join("".join(p.text for p in s.pieces) for s in by_number[n]))
+        for n in heads
+    }
+    expected = [normalise(p) for p in witness]
+    shifted = _shifted(heads, texts, expected, problems)
+    for number in sorted(n for n in heads if n > len(witness) and n not in shifted):
         head = heads[number]
         problems.append(
             Divergence(
@@ -152,18 +197,16 @@ def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Diverge
                 f"¶{number} does not exist: the witness has {len(witness)} paragraphs",
             )
         )
+    accounted = set(shifted.values())
     for number in range(1, len(witness) + 1):
-        if number not in heads:
-            problems.append(_missing(number, witness, heads))
+        if number not in heads or number in shifted:
+            if number not in accounted:
+                problems.append(_missing(number, witness, heads))
             continue
-        expected = normalise(witness[number - 1])
-        # The same text as _map_paragraph's, without mapping each character to its line:
-        # only a paragraph that differs needs the map, to say where.
-        joined = " ".join("".join(p.text for p in s.pieces) for s in by_number[number])
-        if normalise(joined) == expected:
+        if texts[number] == expected[number - 1]:
             continue
         mapped = _map_paragraph(by_number[number])
-        difference = describe_difference(expected, mapped.text)
+        difference = describe_difference(expected[number - 1], mapped.text)
         if difference is not None:
             index, description = difference
             if mapped.where:
@@ -174,6 +217,49 @@ def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Diverge
                 Divergence(docname, line, f"¶{number} differs from the witness: {description}")
             )
     return sorted(problems, key=lambda d: (d.docname, d.line))
+
+
+def _shifted(
+    heads: dict[int, Segment],
+    texts: dict[int, str],
+    expected: Sequence[str],
+    problems: list[Divergence],
+) -> dict[int, int]:
+    """Paragraphs numbered wrongly: the edition's number → the witness paragraph it holds.
+
+    A paragraph whose text is exactly another witness paragraph's (a skipped or repeated
+    number, and every paragraph after it) is one warning at the first of the run, not a
+    missing, a changed and a non-existent paragraph.
+    """
+    position: dict[str, int] = {}
+    for number, text in enumerate(expected, 1):
+        position.setdefault(text, number)
+    right = {n for n in heads if n <= len(expected) and texts[n] == expected[n - 1]}
+    shifted: dict[int, int] = {}
+    offset, run = 0, 0
+    for head in sorted(heads.values(), key=lambda s: (s.docname, s.order)):
+        number = head.paragraph
+        held = position.get(texts[number], 0)
+        if number in right or not held or held in right or held in shifted.values():
+            offset = 0
+            continue
+        shifted[number] = held
+        if number - held != offset:
+            offset, run = number - held, len(problems)
+            problems.append(
+                Divergence(
+                    head.docname,
+                    head.lineno,
+                    f"¶{number} has the text of the witness's ¶{held}: the numbering is off "
+                    f"by {number - held} from here",
+                )
+            )
+        else:
+            first = problems[run]
+            problems[run] = first._replace(
+                message=first.message.split(" (")[0] + f" (to ¶{number})"
+            )
+    return shifted
 
 
 def _order_problems(heads: Iterable[Segment]) -> list[Divergence]:

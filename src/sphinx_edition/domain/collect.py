@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util.index_entries import split_index_msg
 
 from sphinx_edition.core.records import (
     DateMention,
@@ -57,24 +58,38 @@ def entries(docname: str, document: nodes.document) -> list[Entry]:
 
 
 def segments(docname: str, document: nodes.document) -> list[Segment]:
-    """The transcription in *document*: its witness paragraphs and other witness text."""
-    found = list(document.findall(lambda n: isinstance(n, witness_paragraph | witness_text)))
+    """The transcription in *document*: its witness paragraphs and other witness text.
+
+    A paragraph whose number is malformed (``ed-unnumbered``) is kept as the paragraph after
+    the one before it, so that its text is still compared with the witness.
+    """
+    found = list(document.findall(_is_transcription))
     result: list[Segment] = []
     for order, node in enumerate(found):
         assert isinstance(node, nodes.Element)
+        following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
+        preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
         if isinstance(node, witness_text):
             if enclosing(node, witness_paragraph) is not None:
                 continue  # already part of its paragraph's text
-            following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
-            preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
             number = following[0] if following else (preceding[-1] if preceding else 0)
             kind = "heading"
-        else:
+        elif isinstance(node, witness_paragraph):
             number, kind = node["n"], "paragraph"
+        else:
+            after = preceding[-1] + 1 if preceding else 1
+            number = after if preceding or not following else max(1, following[0] - 1)
+            kind = "unnumbered"
         result.append(
             Segment(docname, node.line or 0, number, order, kind, transcription_pieces(node))
         )
     return result
+
+
+def _is_transcription(node: nodes.Node) -> bool:
+    return isinstance(node, witness_paragraph | witness_text) or (
+        isinstance(node, nodes.container) and "ed-unnumbered" in node["classes"]
+    )
 
 
 def mentions(docname: str, document: nodes.document) -> list[Mention]:
@@ -167,6 +182,7 @@ def term_uses(docname: str, document: nodes.document) -> list[TermUse]:
 def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
     result = []
     source_lines = _source_lines(document)
+    taken: set[int] = set()
     for glossary in document.findall(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
@@ -176,7 +192,7 @@ def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
                 result.append(
                     TermDefinition(
                         docname=docname,
-                        lineno=_term_line(source_lines, display, _line(term)),
+                        lineno=_term_line(source_lines, display, 1, taken),
                         term=display.lower(),
                         display=display,
                         anchor=term["ids"][0] if term["ids"] else "",
@@ -250,10 +266,12 @@ def _source_lines(document: nodes.document) -> list[str]:
         return []
 
 
-def _term_line(lines: list[str], term: str, start: int) -> int:
-    """The line where a glossary term is written (Sphinx records only the glossary's line)."""
+def _term_line(lines: list[str], term: str, start: int, taken: set[int]) -> int:
+    """The line where a glossary term is written (Sphinx records only the glossary's line);
+    *taken* holds the lines of the terms found so far, so a term given twice has two lines."""
     for number in range(max(start, 1), len(lines) + 1):
-        if lines[number - 1].strip() == term:
+        if number not in taken and lines[number - 1].strip() == term:
+            taken.add(number)
             return number
     return start
 
@@ -304,6 +322,23 @@ def notes(docname: str, document: nodes.document) -> list[Note]:
             )
         )
     return result
+
+
+def index_entries(document: nodes.document) -> tuple[tuple[str, str, str], ...]:
+    """The page's index entries as the HTML search index holds them: (entry, id, main).
+
+    The same reading of ``addnodes.index`` as Sphinx's search indexer, kept in the domain's
+    data so that an incremental build can give them back (see :mod:`.incremental`).
+    """
+    found: set[tuple[str, str, str]] = set()
+    for node in document.findall(addnodes.index):
+        for entry_type, value, target_id, main, _category in node["entries"]:
+            try:
+                names = split_index_msg(entry_type, value)
+            except ValueError:
+                continue
+            found.update((name, target_id or "", main) for name in names)
+    return tuple(sorted(found))
 
 
 def shown_kinds(document: nodes.document) -> tuple[str, ...]:

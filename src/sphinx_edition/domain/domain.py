@@ -1,6 +1,6 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 5); every record carries its docname, so purge is a filter::
+Data shape (``data_version`` 6); every record carries its docname, so purge is a filter::
 
     {
         "segments": [Segment, ...],          # the transcription, in document order
@@ -18,6 +18,7 @@ Data shape (``data_version`` 5); every record carries its docname, so purge is a
         "link_fingerprints": {id: str},      # where links to it pointed and the name shown
         "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
                                              # the timeline ("timeline"), for rewriting
+        "index_entries": {docname: ((entry, id, main), ...)},  # for the search index
         "docnames": {docname, ...},          # the documents read, so that clearing one that
                                              # holds nothing costs nothing
     }
@@ -113,9 +114,10 @@ class EditionDomain(Domain):
         "fingerprints": {},
         "link_fingerprints": {},
         "shows": {},
+        "index_entries": {},
         "docnames": set(),
     }
-    data_version = 5
+    data_version = 6
 
     # -- the data, typed ---------------------------------------------------------------
 
@@ -192,6 +194,7 @@ class EditionDomain(Domain):
         for key in self._LISTS:
             self.data[key] = [r for r in self.data[key] if r.docname != docname]
         self.data["shows"].pop(docname, None)
+        self.data["index_entries"].pop(docname, None)
         for entry_id in list(self.entries):
             kept = [r for r in self.entries[entry_id] if r.docname != docname]
             if kept:
@@ -205,6 +208,8 @@ class EditionDomain(Domain):
             self.data[key].extend(r for r in otherdata[key] if r.docname in docnames)
         for docname in docnames & otherdata["shows"].keys():
             self.data["shows"][docname] = otherdata["shows"][docname]
+        for docname in docnames & otherdata["index_entries"].keys():
+            self.data["index_entries"][docname] = otherdata["index_entries"][docname]
         for records in otherdata["entries"].values():
             for record in records:
                 if record.docname in docnames:
@@ -223,6 +228,9 @@ class EditionDomain(Domain):
         self.data["links"].extend(collect.external_links(docname, document))
         self.term_uses.extend(collect.term_uses(docname, document))
         self.terms.extend(collect.terms(docname, document))
+        found = collect.index_entries(document)
+        if found:
+            self.data["index_entries"][docname] = found
         shows = collect.shown_kinds(document)
         if shows:
             self.data["shows"][docname] = shows

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 
-from sphinx_edition.markup.base import EditionDirective, whole_number
+from sphinx_edition.markup.base import EditionDirective, Options, whole_number
 from sphinx_edition.markup.nodes import paragraph_number, witness_paragraph
 from sphinx_edition.warnings import Subtype, warn
 
@@ -25,12 +25,12 @@ class ParagraphDirective(EditionDirective):
     protected from typographic transforms (smart quotes, dashes) so that it stays as printed.
     """
 
-    required_arguments = 1
+    optional_arguments = 1
     has_content = True
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = Options()
 
     def run(self) -> list[nodes.Node]:
-        argument = self.arguments[0]
+        argument = self.arguments[0] if self.arguments else ""
         number = whole_number(argument)
         if number is None:
             warn(
@@ -38,14 +38,20 @@ class ParagraphDirective(EditionDirective):
                 f"ed:paragraph needs a whole number from 1 up as its argument, not {argument!r}",
                 self.get_location(),
             )
-            container: nodes.Element = nodes.container()
-            self.state.nested_parse(self.content, self.content_offset, container)
+            # Still the witness's text: the check compares it with the paragraph it stands
+            # for, without a second warning that this one is missing.
+            container: nodes.Element = nodes.container(classes=["ed-unnumbered"])
+            container["support_smartquotes"] = False
+            self.set_source_info(container)
+            self.parse_content(container)
+            literal_html(container)
             return [container]
 
         container = witness_paragraph(n=number, ids=[paragraph_id(number)])
         container["support_smartquotes"] = False
         self.set_source_info(container)
-        self.state.nested_parse(self.content, self.content_offset, container)
+        self.parse_content(container)
+        literal_html(container)
         if not container.children:
             warn(Subtype.WITNESS, f"¶{number} has no text", self.get_location())
             return [container]
@@ -57,3 +63,18 @@ class ParagraphDirective(EditionDirective):
         else:
             container.insert(0, nodes.paragraph("", "", marker))
         return [container]
+
+
+def literal_html(container: nodes.Element) -> None:
+    """Make raw HTML in witness text into text, as the witness has it.
+
+    MyST passes ``<no>`` through as raw HTML, which the browser then hides (or runs): in the
+    transcription it is the witness's characters, and the reader must see them.
+    """
+    for raw in list(container.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            text = nodes.Text(raw.astext())
+            if isinstance(raw.parent, nodes.TextElement):
+                raw.replace_self(text)
+            else:
+                raw.replace_self(nodes.paragraph(raw.rawsource, "", text))

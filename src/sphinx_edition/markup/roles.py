@@ -129,7 +129,14 @@ class DateRole(SphinxRole):
         text, target = _split_title(self.text)
         value, event, calendar = "", "", "gregorian"
         for token in target.split():
-            if token.startswith("@"):
+            if token.startswith("@") and event:
+                warn(
+                    Subtype.OPTION,
+                    f"ed:date: {target!r} names two events (@{event} and {token}); a date "
+                    "dates one event",
+                    self.get_location(),
+                )
+            elif token.startswith("@"):
                 event = token[1:]
             elif token.lower() in dates.CALENDARS:
                 calendar = token.lower()
@@ -157,7 +164,8 @@ class DateRole(SphinxRole):
             )
             return [node], []
         try:
-            dates.parse(value)
+            # An Old Style day is a day of the Julian calendar (1900-02-29 was one).
+            dates.parse(dates.julian_to_gregorian(value) if calendar == "julian" else value)
         except dates.DateError as err:
             warn(Subtype.DATE, f"ed:date: {err}", self.get_location())
             node["value"] = ""
@@ -228,4 +236,8 @@ class SequenceRole(_ClaimRole):
     example = "withdrawal-of-soviet-advisers before khrushchev-us-visit"
 
     def parse(self, claim: str) -> None:
-        durations.parse_sequence(claim)
+        parsed = durations.parse_sequence(claim)
+        if parsed.first == parsed.second:
+            raise durations.ClaimError(
+                f"{claim!r} orders {parsed.first!r} with itself: name two events"
+            )
