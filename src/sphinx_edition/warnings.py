@@ -12,6 +12,7 @@ package's where the extension reports the same mistake better (:data:`REPLACED`)
 from __future__ import annotations
 
 import logging as python_logging
+import re
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -28,10 +29,13 @@ __all__ = ["Reported", "Subtype", "register", "reported", "warn"]
 logger = logging.getLogger("sphinx_edition")
 
 # Warnings of other packages that the extension gives as an ``edition.*`` warning of its own,
-# with the line of the mistake: (the message's start, the subtype that replaces it).
+# with the line of the mistake: the start of their messages.
 REPLACED = (
     # Sphinx's std domain, at the glossary's first line: edition.duplicate, at the term's.
-    ("duplicate term description of ", Subtype.DUPLICATE),
+    re.compile(r"duplicate term description of "),
+    # MyST, when an ed directive's options are not valid YAML: the directive reads them
+    # line by line and says so as edition.option.
+    re.compile(r"'ed:[a-z]+': Invalid options format"),
 )
 
 
@@ -68,13 +72,19 @@ class _Keeper(python_logging.Handler):
         self.app = app
 
     def emit(self, record: python_logging.LogRecord) -> None:
-        if getattr(record, "type", "") != WARNING_TYPE:
+        # Sphinx holds warnings back while reading and hands them on again afterwards: the
+        # same record comes twice, and is kept once.
+        if getattr(record, "type", "") != WARNING_TYPE or getattr(record, "_edition_kept", False):
             return
+        record._edition_kept = True
         subtype = str(getattr(record, "subtype", ""))
         suppressed = getattr(self.app.config, "suppress_warnings", ())
         if logging.is_suppressed_warning(WARNING_TYPE, subtype, suppressed):
             return
-        message = record.getMessage().removesuffix(f" [{WARNING_TYPE}.{subtype}]")
+        # The plain message: Sphinx's record class prefixes the location, and its warning
+        # handler (when it saw the record first) adds the [type.subtype] suffix.
+        message = python_logging.LogRecord.getMessage(record)
+        message = message.removesuffix(f" [{WARNING_TYPE}.{subtype}]")
         location = self._location(getattr(record, "location", None))
         _REPORTED.setdefault(self.app, []).append(Reported(location, subtype, message))
 
@@ -104,7 +114,7 @@ class _Replaced(python_logging.Filter):
         if getattr(record, "type", "") == WARNING_TYPE or record.levelno < python_logging.WARNING:
             return True
         message = record.getMessage()
-        return not any(message.startswith(start) for start, _ in REPLACED)
+        return not any(pattern.match(message) for pattern in REPLACED)
 
 
 def register(app: Sphinx) -> None:

@@ -148,118 +148,139 @@ def _shorten(text: str) -> str:
 
 
 def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Divergence]:
-    """Every way the transcription in *segments* departs from the *witness* paragraphs."""
+    """Every way the transcription in *segments* departs from the *witness* paragraphs.
+
+    Each paragraph is first matched by its number; one whose text is exactly another witness
+    paragraph's is misnumbered (a skipped or repeated number, and the paragraphs after it):
+    one warning for the run, not a missing, a changed and a non-existent paragraph each.
+    """
+    ordered = sorted(segments, key=lambda s: (s.docname, s.order))
+    paragraphs = [s for s in ordered if s.kind in {"paragraph", "unnumbered"}]
+    if not paragraphs:
+        return [Divergence("", 0, "the edition marks no paragraph as coming from the witness")]
+    expected = [normalise(p) for p in witness]
+    parts = _parts(ordered)
+    texts = {id(p): normalise(" ".join(_joined(s) for s in parts[id(p)])) for p in paragraphs}
+
+    claimed: dict[int, Segment] = {}  # witness paragraph → the edition's paragraph with its text
+    for p in paragraphs:
+        n = p.paragraph
+        if (
+            p.kind == "paragraph"
+            and n <= len(expected)
+            and n not in claimed
+            and texts[id(p)] == expected[n - 1]
+        ):
+            claimed[n] = p
     problems: list[Divergence] = []
-    by_number: dict[int, list[Segment]] = defaultdict(list)
-    heads: dict[int, Segment] = {}
-    unnumbered: list[Segment] = []
-    for segment in sorted(segments, key=lambda s: (s.docname, s.order)):
-        if segment.kind == "unnumbered":
-            unnumbered.append(segment)
+    problems.extend(_misnumbered(paragraphs, texts, expected, claimed))
+    matched = {id(p) for p in claimed.values()}
+
+    heads: dict[int, Segment] = {}  # the paragraphs compared with the witness by their number
+    for p in paragraphs:
+        if id(p) in matched:
             continue
-        if segment.kind == "paragraph":
-            if segment.paragraph in heads:
-                first = heads[segment.paragraph]
+        n = p.paragraph
+        if n in claimed or n in heads:
+            if p.kind == "paragraph":
+                first = next(q for q in paragraphs if q.paragraph == n and q.kind == "paragraph")
                 problems.append(
                     Divergence(
-                        segment.docname,
-                        segment.lineno,
-                        f"¶{segment.paragraph} is given twice (first in {first.docname}, "
-                        f"line {first.lineno})",
+                        p.docname,
+                        p.lineno,
+                        f"¶{n} is given twice (first in {first.docname}, line {first.lineno})",
                     )
                 )
-                continue
-            heads[segment.paragraph] = segment
-        by_number[segment.paragraph].append(segment)
-    # A paragraph whose number is malformed (already reported) stands for the one after the
-    # paragraph before it, when that one is missing: its text is compared, and the missing
-    # paragraph is not reported a second time.
-    for segment in unnumbered:
-        if segment.paragraph not in heads:
-            heads[segment.paragraph] = segment
-            by_number[segment.paragraph].append(segment)
-    if not heads:
-        return [Divergence("", 0, "the edition marks no paragraph as coming from the witness")]
-
-    problems.extend(_order_problems(h for h in heads.values() if h.kind == "paragraph"))
-    texts = {
-        n: normalise(" ".join("".join(p.text for p in s.pieces) for s in by_number[n]))
-        for n in heads
-    }
-    expected = [normalise(p) for p in witness]
-    shifted = _shifted(heads, texts, expected, problems)
-    for number in sorted(n for n in heads if n > len(witness) and n not in shifted):
-        head = heads[number]
+            continue
+        heads[n] = p
+    numbered = {**heads, **claimed}
+    problems.extend(
+        _order_problems(
+            p for p in paragraphs if p.kind == "paragraph" and numbered.get(p.paragraph) is p
+        )
+    )
+    for n in sorted(n for n in heads if n > len(expected)):
         problems.append(
             Divergence(
-                head.docname,
-                head.lineno,
-                f"¶{number} does not exist: the witness has {len(witness)} paragraphs",
+                heads[n].docname,
+                heads[n].lineno,
+                f"¶{n} does not exist: the witness has {len(witness)} paragraphs",
             )
         )
-    accounted = set(shifted.values())
-    for number in range(1, len(witness) + 1):
-        if number not in heads or number in shifted:
-            if number not in accounted:
-                problems.append(_missing(number, witness, heads))
+    for n in range(1, len(expected) + 1):
+        if n in claimed:
             continue
-        if texts[number] == expected[number - 1]:
+        if n not in heads:
+            problems.append(_missing(n, witness, numbered))
             continue
-        mapped = _map_paragraph(by_number[number])
-        difference = describe_difference(expected[number - 1], mapped.text)
+        mapped = _map_paragraph(parts[id(heads[n])])
+        difference = describe_difference(expected[n - 1], mapped.text)
         if difference is not None:
             index, description = difference
             if mapped.where:
                 docname, line = mapped.where[min(index, len(mapped.where) - 1)]
             else:
-                docname, line = heads[number].docname, heads[number].lineno
+                docname, line = heads[n].docname, heads[n].lineno
             problems.append(
-                Divergence(docname, line, f"¶{number} differs from the witness: {description}")
+                Divergence(docname, line, f"¶{n} differs from the witness: {description}")
             )
     return sorted(problems, key=lambda d: (d.docname, d.line))
 
 
-def _shifted(
-    heads: dict[int, Segment],
+def _joined(segment: Segment) -> str:
+    return "".join(piece.text for piece in segment.pieces)
+
+
+def _parts(ordered: Sequence[Segment]) -> dict[int, list[Segment]]:
+    """Each paragraph's segments: the witness text set before it (a run-in heading), which
+    belongs to the first paragraph of its number, and the paragraph itself."""
+    headings: dict[int, list[Segment]] = defaultdict(list)
+    for segment in ordered:
+        if segment.kind == "heading":
+            headings[segment.paragraph].append(segment)
+    parts: dict[int, list[Segment]] = {}
+    for segment in ordered:
+        if segment.kind in {"paragraph", "unnumbered"}:
+            parts[id(segment)] = [*headings.pop(segment.paragraph, []), segment]
+    return parts
+
+
+def _misnumbered(
+    paragraphs: Sequence[Segment],
     texts: dict[int, str],
     expected: Sequence[str],
-    problems: list[Divergence],
-) -> dict[int, int]:
-    """Paragraphs numbered wrongly: the edition's number → the witness paragraph it holds.
-
-    A paragraph whose text is exactly another witness paragraph's (a skipped or repeated
-    number, and every paragraph after it) is one warning at the first of the run, not a
-    missing, a changed and a non-existent paragraph.
-    """
+    claimed: dict[int, Segment],
+) -> list[Divergence]:
+    """Paragraphs whose text is another witness paragraph's: each claims that paragraph, and
+    a run of them numbered wrongly by the same amount is one warning, at its first."""
     position: dict[str, int] = {}
     for number, text in enumerate(expected, 1):
         position.setdefault(text, number)
-    right = {n for n in heads if n <= len(expected) and texts[n] == expected[n - 1]}
-    shifted: dict[int, int] = {}
-    offset, run = 0, 0
-    for head in sorted(heads.values(), key=lambda s: (s.docname, s.order)):
-        number = head.paragraph
-        held = position.get(texts[number], 0)
-        if number in right or not held or held in right or held in shifted.values():
+    problems: list[Divergence] = []
+    offset, run = 0, -1
+    for p in paragraphs:
+        held = position.get(texts[id(p)], 0)
+        if claimed.get(p.paragraph) is p or not held or held in claimed or held == p.paragraph:
             offset = 0
             continue
-        shifted[number] = held
-        if number - held != offset:
-            offset, run = number - held, len(problems)
-            problems.append(
-                Divergence(
-                    head.docname,
-                    head.lineno,
-                    f"¶{number} has the text of the witness's ¶{held}: the numbering is off "
-                    f"by {number - held} from here",
-                )
-            )
-        else:
+        claimed[held] = p
+        if p.paragraph - held == offset and run >= 0:
             first = problems[run]
             problems[run] = first._replace(
-                message=first.message.split(" (")[0] + f" (to ¶{number})"
+                message=first.message.split(" (to ¶")[0] + f" (to ¶{p.paragraph})"
             )
-    return shifted
+            continue
+        offset, run = p.paragraph - held, len(problems)
+        what = f"numbered ¶{p.paragraph}" if p.kind == "paragraph" else "unnumbered"
+        problems.append(
+            Divergence(
+                p.docname,
+                p.lineno,
+                f"{what}, this paragraph has the text of the witness's ¶{held}: the numbering "
+                f"is {abs(offset)} too {'high' if offset > 0 else 'low'} from here",
+            )
+        )
+    return problems
 
 
 def _order_problems(heads: Iterable[Segment]) -> list[Divergence]:

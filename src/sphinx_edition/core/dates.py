@@ -227,8 +227,10 @@ def julian_to_gregorian(text: str) -> str:
     if plain is not None and plain[3] is not None:
         # A day of the Julian calendar, which may not exist in the Gregorian (1900-02-29).
         year, month, dayno = int(plain[1]), int(plain[2]), int(plain[3])
-        if not julian.legal_date(year, month, dayno):
-            raise DateError(f"{text!r} is not a day of the Julian calendar")
+        try:
+            julian.legal_date(year, month, dayno)  # raises, or returns True
+        except ValueError:
+            raise DateError(f"{text!r} is not a day of the Julian calendar") from None
         qualifier = text[len(plain[0]) :]
         return dt.date(*julian.to_gregorian(year, month, dayno)).isoformat() + qualifier
     if "/" in text:

@@ -26,6 +26,7 @@ Data shape (``data_version`` 6); every record carries its docname, so purge is a
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -50,6 +51,7 @@ from sphinx_edition.core.records import (
 from sphinx_edition.core.vocabulary import KIND, KINDS
 from sphinx_edition.domain import collect
 from sphinx_edition.domain.indices import REGISTER_INDICES
+from sphinx_edition.markup.base import unknown_directive
 from sphinx_edition.markup.entries import (
     ENTRY_DIRECTIVES,
     ApparatusDirective,
@@ -65,6 +67,7 @@ from sphinx_edition.markup.roles import (
     ParagraphReferenceRole,
     SequenceRole,
     WitnessTextRole,
+    unknown_role,
 )
 from sphinx_edition.warnings import Subtype, warn
 
@@ -118,6 +121,30 @@ class EditionDomain(Domain):
         "docnames": set(),
     }
     data_version = 6
+
+    # -- misspelt directives and roles -------------------------------------------------
+
+    def directive(self, name: str) -> Any:
+        """The directive ``ed:<name>``; a name the domain lacks is one located warning, and the
+        block is read by the closest directive, so that a typo loses nothing."""
+        found = super().directive(name)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(name, self.directives, n=1)
+        return unknown_directive(
+            name, close[0] if close else "", super().directive(close[0]) if close else None
+        )
+
+    def role(self, name: str) -> Any:
+        """The role ``ed:<name>``; a name the domain lacks is one located warning, and the text
+        is read by the closest role (or kept as text), so that a typo loses nothing."""
+        found = super().role(name)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(name, self.roles, n=1)
+        return unknown_role(
+            name, close[0] if close else "", super().role(close[0]) if close else None
+        )
 
     # -- the data, typed ---------------------------------------------------------------
 
@@ -348,11 +375,30 @@ class EditionDomain(Domain):
     def check_consistency(self) -> None:
         self._order_duplicates()
         self._check_witness()
+        self._check_note_ids()
         if not self.env.config.edition_checks:
             return
         for finding in check_all(self.rule_data()):
             if finding.status == PROBLEM:
                 warn(finding.subtype, finding.message, (finding.docname, finding.line))
+
+    def _check_note_ids(self) -> None:
+        """A note id given on two pages (one page gives a second one an id of its own)."""
+        rank = document_ranks(self.env.config.root_doc, self.env.toctree_includes)
+        first: dict[str, Note] = {}
+        for note in sorted(
+            self.notes, key=lambda n: (rank.get(n.docname, len(rank)), n.docname, n.lineno)
+        ):
+            if note.anchor not in first:
+                first[note.anchor] = note
+                continue
+            earlier = first[note.anchor]
+            warn(
+                Subtype.DUPLICATE,
+                f"ed:note {note.anchor.removeprefix('note-')} is given twice (first in "
+                f"{earlier.docname}, line {earlier.lineno}); links go to the first",
+                (note.docname, note.lineno),
+            )
 
     def _order_duplicates(self) -> None:
         """Put each id's definitions in document order.
@@ -403,7 +449,15 @@ def edition_domain(env: BuildEnvironment) -> EditionDomain:
 
 
 def warn_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions."""
+    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions;
+    so too an entry's ``:term:`` that the glossary does not define."""
+    if node.get("ed_term_of"):
+        warn(
+            Subtype.XREF,
+            f"{node['ed_term_of']}: :term: {node['reftarget']!r} is not a glossary term",
+            node,
+        )
+        return True
     if not isinstance(domain, EditionDomain):
         return None
     target, typ = node["reftarget"], node["reftype"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ class Options(dict[str, Callable[[str], Any]]):
     def __missing__(self, key: str) -> Callable[[str | None], UnknownOption]:
         return _unknown
 
+    def __bool__(self) -> bool:
+        return True  # even when empty: MyST reads an options block only for a true spec
+
 
 class EditionDirective(SphinxDirective):
     """A directive of the ``ed`` domain: its warnings point at the line of the option at fault.
@@ -58,6 +62,8 @@ class EditionDirective(SphinxDirective):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not self.options:
+            self._read_options_by_line()
         unknown = [k for k, v in self.options.items() if isinstance(v, UnknownOption)]
         known = [k for k in self.option_spec or {} if k not in unknown]
         for name in unknown:
@@ -70,6 +76,32 @@ class EditionDirective(SphinxDirective):
                 f"{self.name}: unknown option :{name}:{hint}; it has {allowed}",
                 name,
             )
+
+    def _read_options_by_line(self) -> None:
+        """Options MyST could not read as YAML (``:name: "quoted`` …), read as docutils would.
+
+        MyST then drops every option of the block with a warning of its own; here they are
+        read line by line, as written, and the editor gets one ``edition.option`` warning.
+        """
+        if not type(self.state).__module__.startswith("myst_parser"):
+            return
+        found: dict[str, str] = {}
+        for line in self.block_text.splitlines()[1:]:
+            match = re.match(r"\s*:([A-Za-z][\w-]*):(?:\s(.*))?$", line)
+            if line.lstrip().startswith(":::") or match is None:
+                break
+            found[match[1]] = (match[2] or "").strip()
+        if not found or self.option_spec is None:
+            return
+        for name, value in found.items():
+            self.options[name] = self.option_spec[name](value)
+        first = next(iter(found))
+        self.warn(
+            Subtype.OPTION,
+            f"{self.name}: the options are not valid YAML, as MyST reads them (a value that "
+            "starts with a quote must end with one); each is taken as written",
+            first,
+        )
 
     def no_content_or_argument(self) -> None:
         """Report an argument or content given to a directive that takes neither."""
@@ -123,3 +155,32 @@ class EditionDirective(SphinxDirective):
         """One ``edition.<subtype>`` warning at the option's line (or the directive's)."""
         line = self.option_line(option) if option else self.lineno
         warn(subtype, message, (self.env.docname, line))
+
+
+def unknown_directive(name: str, guess: str, cls: type[Any] | None) -> type[EditionDirective]:
+    """A stand-in for the directive ``ed:<name>`` that the domain does not have.
+
+    It is one ``edition.option`` warning, and then reads the block as the closest directive
+    (``ed:<guess>``, class *cls*: a misspelling such as ``ed:paragrph``), or as plain
+    content, so that nothing the editor wrote is lost.
+    """
+    base: type[Any] = cls or EditionDirective
+
+    class Unknown(base):  # type: ignore[misc]
+        has_content = True
+        optional_arguments = max(getattr(base, "optional_arguments", 0), 1)
+        final_argument_whitespace = True
+        option_spec = Options(getattr(base, "option_spec", None) or {})
+
+        def run(self) -> list[nodes.Node]:
+            instead = f"; read as ed:{guess}" if cls is not None else ""
+            self.warn(Subtype.OPTION, f"unknown directive ed:{name}{instead}")
+            if cls is not None:
+                self.name = f"ed:{guess}"
+                result: list[nodes.Node] = super().run()
+                return result
+            container = nodes.container()
+            self.parse_content(container)
+            return [container]
+
+    return Unknown

@@ -118,6 +118,35 @@ def cited_keys(body: nodes.Element) -> set[str]:
     return found
 
 
+def check_cites(env: BuildEnvironment, body: nodes.Element) -> None:
+    """Citations in an ``ed`` directive's content of keys the bibliography lacks.
+
+    Each unknown key is one ``edition.citation`` warning at its line (sphinxcontrib-bibtex
+    would say it when resolving, as a warning of its own); a citation of no known key is
+    left as its keys' text.
+    """
+    known = keys(env)
+    if known is None:
+        return
+    refs = [n for n in body.findall(addnodes.pending_xref) if n.get("refdomain") == "cite"]
+    if not refs:
+        return
+    from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+    for ref in refs:
+        try:
+            targets = list(parse_citation_targets(ref["reftarget"]))
+        except ValueError:
+            continue  # a malformed target is reported by sphinxcontrib-bibtex itself
+        unknown = [t.key for t in targets if t.key not in known]
+        for key in unknown:
+            warn(Subtype.CITATION, f"unknown bibliography key {key!r}", ref)
+        if unknown and len(unknown) == len(targets):
+            ref.replace_self(nodes.literal(text=", ".join(unknown)))
+        elif unknown:
+            ref["reftarget"] = ",".join(t.key for t in targets if t.key in known)
+
+
 def cite_nodes(directive: SphinxDirective, cited: Sequence[str]) -> list[nodes.Node]:
     """Citations of the keys *cited*, through sphinxcontrib-bibtex; the bare keys without it."""
     if not loaded(directive.env):

@@ -83,7 +83,8 @@ class NoteDirective(EditionDirective):
                 "category",
             )
         sources = self._sources()
-        if not sources and category in CATEGORY and CATEGORY[category].sources_required:
+        given = bool((self.options.get("sources") or "").strip())  # unknown keys: reported
+        if not given and category in CATEGORY and CATEGORY[category].sources_required:
             self.warn(
                 Subtype.NOTE,
                 f"ed:note: no :sources: (a {category} note must name its sources)",
@@ -142,6 +143,7 @@ class NoteDirective(EditionDirective):
         node += head
         body = note_body(classes=["ed-note-body"])
         self.parse_content(body)
+        bibliography.check_cites(self.env, body)
         node += body
         # The sources stay in the note's record (the apparatus table and the exports list them
         # all); the note itself names those its explanation does not already cite.

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 
 from sphinx_edition.markup.base import EditionDirective, Options, whole_number
 from sphinx_edition.markup.nodes import paragraph_number, witness_paragraph
@@ -47,7 +48,11 @@ class ParagraphDirective(EditionDirective):
             literal_html(container)
             return [container]
 
-        container = witness_paragraph(n=number, ids=[paragraph_id(number)])
+        # A number given twice in a page (the witness check reports it) gives its id once.
+        seen: set[int] = self.env.temp_data.setdefault("ed-paragraphs", set())  # type: ignore[assignment]
+        ids = [] if number in seen else [paragraph_id(number)]
+        seen.add(number)
+        container = witness_paragraph(n=number, ids=ids)
         container["support_smartquotes"] = False
         self.set_source_info(container)
         self.parse_content(container)
@@ -78,3 +83,21 @@ def literal_html(container: nodes.Element) -> None:
                 raw.replace_self(text)
             else:
                 raw.replace_self(nodes.paragraph(raw.rawsource, "", text))
+
+
+class StrayFences(SphinxTransform):
+    """A bare ``:::`` that closes nothing opens an empty block running to the end of the page:
+    most often a note written with as many colons as its paragraph, so that the paragraph
+    ended at the note's end.  One ``edition.option`` warning, at the stray fence."""
+
+    default_priority = 690  # before the lemmas are placed
+
+    def apply(self, **kwargs: Any) -> None:
+        for div in self.document.findall(nodes.container):
+            if div.get("is_div") and not div.children and not div["classes"]:
+                warn(
+                    Subtype.OPTION,
+                    "a stray ':::' closes no directive: give an ed:note inside an ed:paragraph "
+                    "fewer colons than the paragraph",
+                    div,
+                )

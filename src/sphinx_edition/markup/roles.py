@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.roles import XRefRole
@@ -241,3 +242,33 @@ class SequenceRole(_ClaimRole):
             raise durations.ClaimError(
                 f"{claim!r} orders {parsed.first!r} with itself: name two events"
             )
+
+
+def unknown_role(name: str, guess: str, role: Any) -> Any:
+    """A stand-in for the role ``ed:<name>`` that the domain does not have.
+
+    One ``edition.option`` warning; then the text is read by the closest role (``ed:<guess>``,
+    *role*: a misspelling such as ``ed:persn``), or kept as its title's text, so that witness
+    text in it is not lost.
+    """
+
+    def run(
+        typ: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Any,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        env = inliner.document.settings.env
+        instead = f"; read as ed:{guess}" if role is not None else ""
+        warn(Subtype.OPTION, f"unknown role ed:{name}{instead}", (env.docname, lineno))
+        if role is not None:
+            found: tuple[list[nodes.Node], list[nodes.system_message]] = role(
+                f"ed:{guess}", rawtext, text, lineno, inliner, options or {}, content
+            )
+            return found
+        return [nodes.Text(_split_title(text)[0])], []
+
+    return run
