@@ -45,6 +45,7 @@ from sphinx_edition.markup.nodes import (
 )
 
 SNIPPET_LENGTH = 160  # characters of context shown in back-references
+_WINDOW = 4 * SNIPPET_LENGTH  # characters either side of a mention searched for its sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")]?\s+")
 
 
@@ -242,10 +243,14 @@ def snippet(node: nodes.Element, cache: dict[int, _ParagraphText] | None = None)
         cache[id(paragraph)] = _ParagraphText(paragraph)
     found = cache[id(paragraph)]
     at = found.starts.get(id(node), 0)
-    head, tail = found.text[:at], found.text[at:]
+    # Only a window either side is searched for the sentence's edges: the snippet is shorter
+    # than it, and a paragraph's many mentions then cost its length once, not once each.
+    mark_length = len(node.astext())
+    head = found.text[max(0, at - _WINDOW) : at]
+    tail = found.text[at : at + mark_length + _WINDOW]
     starts = [m.end() for m in _SENTENCE_END.finditer(head)]
     head = head[starts[-1] :] if starts else head
-    end = _SENTENCE_END.search(tail, len(node.astext()))
+    end = _SENTENCE_END.search(tail, mark_length)
     tail = tail[: end.start() + 1] if end else tail
     text = " ".join((head + tail).split())
     if len(text) <= SNIPPET_LENGTH:
