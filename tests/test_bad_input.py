@@ -4,15 +4,18 @@ traceback; and the parsers never let an unexpected exception escape, whatever th
 from __future__ import annotations
 
 import contextlib
+import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
+from conftest import sphinx_build
 from sphinx_edition.core import dates, durations, fields
 
 MakeApp = Callable[..., SphinxTestApp]
@@ -251,3 +254,69 @@ def test_directive_option_parsers_only_ever_raise_field_error(
 ) -> None:
     with contextlib.suppress(fields.FieldError):
         parse(text)
+
+
+REPORTED_PROJECT = {
+    "conf.py": 'edition_checks = True\nedition_year = 19.5\nedition_witness = "witness.txt"\n',
+    "people.md": (
+        "# People\n\n::::{ed:register} person\n:::{ed:person} p1\n:name: P\n"
+        ":born: 1904-02-30\n:wikidata: 5816\n:bron: 1900\n:::\n::::\n"
+    ),
+    "text.md": (
+        "# Text\n\n:::{ed:paragraph} 1\nAlpha {ed:person}`beta <p1>` "
+        "{ed:date}`gamma. <1969 extra>`\n:::\n\n:::{ed:paragraph} 2\nDelta.\n:::\n"
+    ),
+    "witness.txt": "Alpha beta gamma.\nDelta!\n",
+}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_report_holds_every_warning_of_the_build(tmp_path: Path, jobs: str) -> None:
+    from corpus.run import DEFAULTS
+
+    project = tmp_path / "project"
+    project.mkdir()
+    files = {**DEFAULTS, **REPORTED_PROJECT}
+    files["conf.py"] = DEFAULTS["conf.py"] + REPORTED_PROJECT["conf.py"]
+    for name, text in files.items():
+        (project / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "report"
+    for _ in range(2):  # the second run reads the saved environment
+        result = sphinx_build("-b", "edition-check", "-j", jobs, project, out)
+        assert result.returncode == 0, result.stderr
+        printed = set()
+        for line in strip_escape_sequences(result.stderr).splitlines():
+            where, _, rest = line.partition(": WARNING: ")
+            if rest:
+                message, _, subtype = rest.rpartition(" [")
+                printed.add((where.replace(f"{project}/", ""), subtype.rstrip("]"), message))
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        listed = {(p["location"], p["subtype"], p["message"]) for p in report["problems"]}
+        assert listed == printed
+        assert {(where, subtype) for where, subtype, _ in listed} == {
+            ("conf.py:8", "edition.config"),
+            ("people.md:6", "edition.date"),
+            ("people.md:7", "edition.authority"),
+            ("people.md:8", "edition.option"),
+            ("text.md:4", "edition.option"),
+            ("text.md:8", "edition.witness"),
+        }
+        assert report["counts"]["problems"] == 6
+        assert "6 problems" in report["summary"]
+        text = (out / "report.txt").read_text(encoding="utf-8")
+        assert "people.md:8: ed:person: unknown option :bron: (did you mean :born:?)" in text
+
+
+def test_one_changed_character_in_a_long_paragraph_is_found_and_described() -> None:
+    from sphinx_edition.checks.witness import describe_difference
+
+    text = " ".join(f"word{i % 97}" for i in range(40_000))  # about 270 KB
+    at = text.index(" ", len(text) // 2) + 1
+    changed = text[:at] + "W" + text[at + 1 :]
+    found = describe_difference(text, changed)
+    assert found is not None
+    index, description = found
+    assert index == at
+    assert description.startswith("'w' became 'W': witness has '…")
+    assert describe_difference(text, text) is None
+    assert describe_difference(text, text + " extra")[1].startswith("' extra' is added")  # type: ignore[index]

@@ -75,3 +75,22 @@ def test_runner_writes_every_figure_the_issue_asks_for(tmp_path: Path) -> None:
     incremental = results["incremental"]["edition"]
     assert 1 <= incremental["pages_rewritten"] < incremental["pages"]
     assert "| N articles |" in (tmp_path / "results.md").read_text(encoding="utf-8")
+
+
+def test_long_paragraph_benchmark_reports_the_one_change(tmp_path: Path) -> None:
+    # The figure (200 KB) is in benchmarks/long_paragraph.json; here a small size, no timing.
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "long_paragraph.py"),
+            *("--kb", "20", "--repeat", "1", "--out", str(tmp_path)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads((tmp_path / "long_paragraph.json").read_text(encoding="utf-8"))
+    assert figures["characters"] >= 20 * 1024
+    assert figures["warnings"] == figures["located_witness_warnings"] == 1
+    assert "became 'X'" in figures["warning"]

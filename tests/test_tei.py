@@ -390,9 +390,10 @@ def test_hostile_strings_stay_text_and_the_document_stays_valid(
     assert_valid(path)
 
 
-def test_duplicate_paragraph_id_is_an_export_warning_that_can_be_silenced(
+def test_a_paragraph_number_given_twice_is_one_warning_and_one_tei_id(
     make_app: MakeApp, copy_root: Callable[[str], Path]
 ) -> None:
+    # The witness check reports the mistake; the TEI gives the id once and says nothing more.
     srcdir = copy_root("registers")
     text = srcdir / "text.md"
     text.write_text(
@@ -400,14 +401,13 @@ def test_duplicate_paragraph_id_is_an_export_warning_that_can_be_silenced(
         encoding="utf-8",
     )
     app = build_tei(make_app, srcdir)
-    exports = [w for w in warnings_of(app) if "[edition.export]" in w]
-    assert exports == [
-        "text.md:7: WARNING: TEI: the id 'p1' is given twice; the second is left without it "
-        "[edition.export]"
+    assert [w for w in warnings_of(app) if "[edition.export]" in w] == []
+    assert [w for w in warnings_of(app) if "[edition.witness]" in w] == [
+        "text.md:7: WARNING: numbered ¶1, this paragraph has the text of the witness's ¶2: "
+        "the numbering is 1 too low from here [edition.witness]"
     ]
-    quiet = make_app("tei", srcdir=srcdir, confoverrides={"suppress_warnings": ["edition.export"]})
-    quiet.build(force_all=True)
-    assert not any("[edition.export]" in w for w in warnings_of(quiet))
+    ids = [p.get(XML_ID) for p in parse(app).iter(f"{TEI}p") if p.get("n") == "1"]
+    assert ids == ["p1", None]
 
 
 def test_missing_principles_page_is_an_export_warning(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_edition import __version__, builders, config, domain, export, markup, render
+from sphinx_edition import __version__, builders, config, domain, export, markup, render, warnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -12,10 +12,11 @@ if TYPE_CHECKING:
 
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes, so
 # that an environment of an older version is read afresh instead of misread.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    warnings.register(app)  # first, so that the report keeps every edition.* warning
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     config.register(app)

@@ -161,10 +161,11 @@ def config_location(confdir: str | Path, name: str) -> str:
         lines = conf_py.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return f"{conf_py}:0"
+    found = 0  # the last assignment is the one Python keeps
     for number, line in enumerate(lines, 1):
         if line.lstrip().startswith(name):
-            return f"{conf_py}:{number}"
-    return f"{conf_py}:0"
+            found = number
+    return f"{conf_py}:{found}"
 
 
 def register(app: Sphinx) -> None:

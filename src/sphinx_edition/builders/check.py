@@ -19,23 +19,39 @@ from sphinx_edition.checks.report import as_text, counts, finding_dict, summary_
 from sphinx_edition.checks.rules import check_all
 from sphinx_edition.checks.witness import WitnessError, compare, read_witness
 from sphinx_edition.domain.domain import EditionDomain, edition_domain
+from sphinx_edition.warnings import reported
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
 
-def build_summary(domain: EditionDomain) -> str:
+def build_summary(app: Sphinx) -> str:
+    """The checker's one line; its problems are every ``edition.*`` warning of the build."""
+    domain = edition_domain(app.env)
     data = domain.rule_data()
-    return summary_line(counts(data, domain.notes, check_all(data)))
+    figures = counts(data, domain.notes, check_all(data))
+    figures["problems"] = len(reported(app))
+    return summary_line(figures)
 
 
 def log_summary(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: every HTML build ends with the checker's one-line summary."""
     if exception is None and app.builder.format == "html" and app.config.edition_checks:
-        logger.info(build_summary(edition_domain(app.env)))
+        logger.info(build_summary(app))
+
+
+def read_everything(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: the report builder reads every page, so that its report holds
+    every warning the pages give, not only those of the pages changed since the last run."""
+    if app.builder.name != EditionCheckBuilder.name:
+        return []
+    return sorted(env.found_docs - added - changed - removed)
 
 
 class EditionCheckBuilder(Builder):
@@ -67,11 +83,13 @@ class EditionCheckBuilder(Builder):
         def listed(status: str) -> list[dict[str, Any]]:
             return [finding_dict(f, domain.notes, self._path) for f in found if f.status == status]
 
+        problems = self._problems(listed(PROBLEM))
+        figures["problems"] = len(problems)
         report = {
             "summary": summary_line(figures),
             "counts": figures,
             "witness": self._witness(domain),
-            "problems": listed(PROBLEM),
+            "problems": problems,
             "acknowledged": listed(ACKNOWLEDGED),
             "checked": listed(OK),
         }
@@ -81,6 +99,32 @@ class EditionCheckBuilder(Builder):
             json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         (out / "report.txt").write_text(as_text(report), encoding="utf-8")
+
+    def _problems(self, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every ``edition.*`` warning of the build, with its location, in the order given;
+        each with the check that found it (``reading`` for one given while reading a page)."""
+        check = {(f["location"], f["message"]): f["check"] for f in findings}
+        problems = []
+        for warning in reported(self.app):
+            location = self._relative(warning.location)
+            subtype = f"edition.{warning.subtype}"
+            problems.append(
+                {
+                    "check": check.get(
+                        (location, warning.message),
+                        "witness" if warning.subtype == "witness" else "reading",
+                    ),
+                    "subtype": subtype,
+                    "location": location,
+                    "message": warning.message,
+                }
+            )
+        return problems
+
+    def _relative(self, location: str) -> str:
+        """*location* with the source folder's path left out, as the report gives paths."""
+        prefix = f"{Path(self.srcdir)}/"
+        return location.removeprefix(prefix)
 
     def _path(self, docname: str) -> str:
         """The source file of *docname*, relative to the source folder, as warnings give it."""

@@ -36,8 +36,12 @@ def check_all(data: Data) -> list[Finding]:
         *duplicates(data.entries),
         *unused_entries(data.entries, data.mentions, data.dates),
         *unused_terms(data.terms, data.term_uses),
+        *duplicate_terms(data.terms),
+        *participants(data.entries),
+        *duplicate_terms(data.terms),
         *dated_events(data.entries, data.dates),
         *lifespans(data.entries),
+        *participants(data.entries),
         *offices(data.entries, data.mentions),
         *duration_claims(data.entries, data.durations),
         *sequence_claims(data.entries, data.sequences),
@@ -98,6 +102,45 @@ def unused_terms(
                 term.lineno,
                 f"glossary term {term.display!r} is never used (link it with {{term}})",
             )
+
+
+def duplicate_terms(terms: Sequence[TermDefinition]) -> Iterator[Finding]:
+    """A glossary term defined twice (in any glossary of the project): links go to the first."""
+    first: dict[str, TermDefinition] = {}
+    for term in sorted(terms, key=lambda t: (t.docname, t.lineno)):
+        if term.term in first:
+            earlier = first[term.term]
+            yield Finding(
+                "ids",
+                PROBLEM,
+                Subtype.DUPLICATE,
+                term.docname,
+                term.lineno,
+                f"glossary term {term.display!r} is defined twice (first in {earlier.docname}, "
+                f"line {earlier.lineno})",
+            )
+        else:
+            first[term.term] = term
+
+
+def participants(entries: Mapping[str, Sequence[Entry]]) -> Iterator[Finding]:
+    """An event's participants are people and organisations, not places or other events."""
+    for records in entries.values():
+        event = records[0]
+        if event.kind != "event":
+            continue
+        for entry_id in event.participants:
+            other = entries.get(entry_id, [None])[0]
+            if other is not None and other.kind not in {"person", "org"}:
+                yield Finding(
+                    "participants",
+                    PROBLEM,
+                    Subtype.XREF,
+                    event.docname,
+                    event.lineno,
+                    f"ed:event {event.id}: the participant {entry_id!r} is an ed:{other.kind}; "
+                    "participants are people and organisations",
+                )
 
 
 def links(found: Sequence[ExternalLink]) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ CALENDARS = ("gregorian", "julian")
 
 # Every EDTF string is made of these characters; anything else fails at once, without a trip
 # through the (slow, pyparsing-based) grammar: labels such as "Wade–Giles" are tried as dates.
-_EDTF_CHARACTERS = re.compile(r"[0-9XYEuS.\-/~?%^{}\[\],+ ]+")
+_EDTF_CHARACTERS = re.compile(r"[0-9XYEuS.\-/~?%^{}\[\],+ T:Z]+")
 
 
 class DateError(ValueError):
@@ -191,6 +191,10 @@ def parse_with_edtf(text: str) -> Span:
         end = (_bounds(upper, "lower_fuzzy"), fuzzy_latest)
         if earliest is None and latest is None and str(lower) != ".." and str(upper) != "..":
             raise DateError(f"{value!r} is an interval with no usable end")
+        # An end that is written but means no day (1969-02-29) is not an open end.
+        for side, bound in zip(value.split("/", 1), (earliest, latest), strict=False):
+            if bound is None and side.strip() not in {"", ".."}:
+                parse(side)
     else:
         earliest, latest = _bounds(obj, "lower_strict"), _bounds(obj, "upper_strict")
         fuzzy_earliest, fuzzy_latest = _bounds(obj, "lower_fuzzy"), _bounds(obj, "upper_fuzzy")
@@ -219,6 +223,16 @@ def julian_to_gregorian(text: str) -> str:
     Day-precision dates are converted day for day; a month or a year becomes the interval of
     Gregorian days it covered (Julian October 1917 is 1917-10-14/1917-11-13).
     """
+    plain = _PLAIN.fullmatch(text.rstrip("~?%"))
+    if plain is not None and plain[3] is not None:
+        # A day of the Julian calendar, which may not exist in the Gregorian (1900-02-29).
+        year, month, dayno = int(plain[1]), int(plain[2]), int(plain[3])
+        try:
+            julian.legal_date(year, month, dayno)  # raises, or returns True
+        except ValueError:
+            raise DateError(f"{text!r} is not a day of the Julian calendar") from None
+        qualifier = text[len(plain[0]) :]
+        return dt.date(*julian.to_gregorian(year, month, dayno)).isoformat() + qualifier
     if "/" in text:
         start, end = text.split("/", 1)
         first = julian_to_gregorian(start).split("/")[0] if start not in {"", ".."} else start

@@ -30,7 +30,8 @@ class Subtype(Enum):
     WITNESS = (
         "witness",
         "The transcription differs from the witness file (a lost, added or changed character, "
-        "a dropped, duplicated or reordered paragraph), or the witness cannot be read.",
+        "a dropped, duplicated or reordered paragraph, paragraphs numbered wrongly from one "
+        "on), or the witness cannot be read.",
         "text.md:12: WARNING: ¶5 differs from the witness at character 48: witness has "
         "'…seized power in Petrograd…', edition has '…seized power in Moscow…'",
     )
@@ -41,12 +42,16 @@ class Subtype(Enum):
     )
     XREF = (
         "xref",
-        "A reference of the ``ed`` domain points to nothing: an unknown paragraph or entry.",
+        "A reference of the ``ed`` domain points to nothing or to the wrong kind of thing: an "
+        "unknown paragraph or entry, an event's participant that is a place or an event, an "
+        "entry's ``:term:`` that the glossary does not define.",
         "about.md:5: WARNING: ed:para: no paragraph '14' (the edition has ¶1–¶13)",
     )
     DATE = (
         "date",
-        "A date is not valid EDTF, or runs backwards, or cannot be placed in time.",
+        "A date is not valid EDTF, or runs backwards (an interval, a person who died before "
+        "they were born), or cannot be placed in time, or is an Old Style day the Julian "
+        "calendar does not have.",
         "people.md:12: WARNING: ed:person kosygin: :born: born: '1904-02-30' is not an EDTF "
         "date (e.g. 1969-09-11, 1969-08/1969-10, 1953~, 1959-03?, 1922/..)",
     )
@@ -64,7 +69,8 @@ class Subtype(Enum):
     )
     DUPLICATE = (
         "duplicate",
-        "The same id is defined twice, anywhere in the project.",
+        "The same id is defined twice, anywhere in the project: a register entry, a note, a "
+        "glossary term.",
         "people.md:40: WARNING: ed:person kosygin is defined twice (first in people, line 1)",
     )
     UNUSED = (
@@ -76,12 +82,14 @@ class Subtype(Enum):
         "note",
         "An editorial note is incomplete or misplaced: no category or an unknown one, no "
         "source (typographical notes excepted), a lemma that does not occur in its paragraph, "
-        "two notes on the same lemma, or a note outside the paragraph it annotates.",
+        "two notes on the same lemma, a note outside the paragraph it annotates or inside "
+        "another note.",
         "text.md:40: WARNING: ed:note: the lemma 'Decmber 1950' does not occur in ¶6",
     )
     CITATION = (
         "citation",
-        "A note cites a bibliography key that is not in the bibliography.",
+        "A note or an entry cites a bibliography key that is not in the bibliography, or a "
+        ".bib file does not parse (at its line).",
         "text.md:44: WARNING: ed:note: unknown bibliography key 'luthi2009'",
     )
     CHRONOLOGY = (
@@ -127,7 +135,9 @@ class Subtype(Enum):
     )
     OPTION = (
         "option",
-        "A directive or role of the ``ed`` domain was given a malformed argument or option.",
+        "A directive or role of the ``ed`` domain was given a malformed or unknown argument or "
+        "option, or is itself unknown (read as the closest one); an entry in a register of "
+        "another kind; a date naming two events; a stray ``:::``.",
         "text.md:3: WARNING: ed:paragraph needs a whole number from 1 up as its argument, "
         "not 'five'",
     )

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_edition.domain.domain import EditionDomain
-from sphinx_edition.domain.incremental import pages_to_rewrite, reread_on_witness_change
+from sphinx_edition.domain.incremental import (
+    pages_to_rewrite,
+    reread_on_witness_change,
+    restore_search_index,
+)
 from sphinx_edition.domain.references import warn_missing_reference
 
 if TYPE_CHECKING:
@@ -13,8 +17,10 @@ if TYPE_CHECKING:
 
 
 def register(app: Sphinx) -> None:
-    """The domain, its missing-reference warnings, and what an incremental build re-reads."""
+    """The domain, its missing-reference warnings, what an incremental build re-reads, and the
+    search index's entries kept across builds."""
     app.add_domain(EditionDomain)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-get-outdated", reread_on_witness_change)
     app.connect("env-updated", pages_to_rewrite)
+    app.connect("env-updated", restore_search_index)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util.index_entries import split_index_msg
 
 from sphinx_edition.core.records import (
     DateMention,
@@ -46,6 +47,7 @@ from sphinx_edition.markup.nodes import (
 )
 
 SNIPPET_LENGTH = 160  # characters of context shown in back-references
+_WINDOW = 4 * SNIPPET_LENGTH  # characters either side of a mention searched for its sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")]?\s+")
 
 
@@ -59,24 +61,38 @@ def entries(docname: str, document: nodes.document) -> list[Entry]:
 
 
 def segments(docname: str, document: nodes.document) -> list[Segment]:
-    """The transcription in *document*: its witness paragraphs and other witness text."""
-    found = list(document.findall(lambda n: isinstance(n, witness_paragraph | witness_text)))
+    """The transcription in *document*: its witness paragraphs and other witness text.
+
+    A paragraph whose number is malformed (``ed-unnumbered``) is kept as the paragraph after
+    the one before it, so that its text is still compared with the witness.
+    """
+    found = list(document.findall(_is_transcription))
     result: list[Segment] = []
     for order, node in enumerate(found):
         assert isinstance(node, nodes.Element)
+        following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
+        preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
         if isinstance(node, witness_text):
             if enclosing(node, witness_paragraph) is not None:
                 continue  # already part of its paragraph's text
-            following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
-            preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
             number = following[0] if following else (preceding[-1] if preceding else 0)
             kind = "heading"
-        else:
+        elif isinstance(node, witness_paragraph):
             number, kind = node["n"], "paragraph"
+        else:
+            after = preceding[-1] + 1 if preceding else 1
+            number = after if preceding or not following else max(1, following[0] - 1)
+            kind = "unnumbered"
         result.append(
             Segment(docname, node.line or 0, number, order, kind, transcription_pieces(node))
         )
     return result
+
+
+def _is_transcription(node: nodes.Node) -> bool:
+    return isinstance(node, witness_paragraph | witness_text) or (
+        isinstance(node, nodes.container) and "ed-unnumbered" in node["classes"]
+    )
 
 
 def mentions(docname: str, document: nodes.document) -> list[Mention]:
@@ -192,6 +208,7 @@ def term_uses(docname: str, document: nodes.document) -> list[TermUse]:
 def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
     result = []
     source_lines = _source_lines(document)
+    taken: set[int] = set()
     for glossary in document.findall(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
@@ -201,7 +218,7 @@ def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
                 result.append(
                     TermDefinition(
                         docname=docname,
-                        lineno=_term_line(source_lines, display, _line(term)),
+                        lineno=_term_line(source_lines, display, 1, taken),
                         term=display.lower(),
                         display=display,
                         anchor=term["ids"][0] if term["ids"] else "",
@@ -251,10 +268,14 @@ def snippet(node: nodes.Element, cache: dict[int, _ParagraphText] | None = None)
         cache[id(paragraph)] = _ParagraphText(paragraph)
     found = cache[id(paragraph)]
     at = found.starts.get(id(node), 0)
-    head, tail = found.text[:at], found.text[at:]
+    # Only a window either side is searched for the sentence's edges: the snippet is shorter
+    # than it, and a paragraph's many mentions then cost its length once, not once each.
+    mark_length = len(node.astext())
+    head = found.text[max(0, at - _WINDOW) : at]
+    tail = found.text[at : at + mark_length + _WINDOW]
     starts = [m.end() for m in _SENTENCE_END.finditer(head)]
     head = head[starts[-1] :] if starts else head
-    end = _SENTENCE_END.search(tail, len(node.astext()))
+    end = _SENTENCE_END.search(tail, mark_length)
     tail = tail[: end.start() + 1] if end else tail
     text = " ".join((head + tail).split())
     if len(text) <= SNIPPET_LENGTH:
@@ -275,10 +296,12 @@ def _source_lines(document: nodes.document) -> list[str]:
         return []
 
 
-def _term_line(lines: list[str], term: str, start: int) -> int:
-    """The line where a glossary term is written (Sphinx records only the glossary's line)."""
+def _term_line(lines: list[str], term: str, start: int, taken: set[int]) -> int:
+    """The line where a glossary term is written (Sphinx records only the glossary's line);
+    *taken* holds the lines of the terms found so far, so a term given twice has two lines."""
     for number in range(max(start, 1), len(lines) + 1):
-        if lines[number - 1].strip() == term:
+        if number not in taken and lines[number - 1].strip() == term:
+            taken.add(number)
             return number
     return start
 
@@ -330,6 +353,23 @@ def notes(docname: str, document: nodes.document) -> list[Note]:
             )
         )
     return result
+
+
+def index_entries(document: nodes.document) -> tuple[tuple[str, str, str], ...]:
+    """The page's index entries as the HTML search index holds them: (entry, id, main).
+
+    The same reading of ``addnodes.index`` as Sphinx's search indexer, kept in the domain's
+    data so that an incremental build can give them back (see :mod:`.incremental`).
+    """
+    found: set[tuple[str, str, str]] = set()
+    for node in document.findall(addnodes.index):
+        for entry_type, value, target_id, main, _category in node["entries"]:
+            try:
+                names = split_index_msg(entry_type, value)
+            except ValueError:
+                continue
+            found.update((name, target_id or "", main) for name in names)
+    return tuple(sorted(found))
 
 
 def shown_kinds(document: nodes.document) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 5); every record carries its docname, so purge is a filter::
+Data shape (``data_version`` 6); every record carries its docname, so purge is a filter::
 
     {
         "segments": [Segment, ...],          # the transcription, in document order
@@ -19,6 +19,7 @@ Data shape (``data_version`` 5); every record carries its docname, so purge is a
         "link_fingerprints": {id: str},      # where links to it pointed and the name shown
         "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
                                              # the timeline ("timeline"), for rewriting
+        "index_entries": {docname: ((entry, id, main), ...)},  # for the search index
         "docnames": {docname, ...},          # the documents read, so that clearing one that
                                              # holds nothing costs nothing
     }
@@ -26,8 +27,7 @@ Data shape (``data_version`` 5); every record carries its docname, so purge is a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence, Set
-from pathlib import Path
+from collections.abc import Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -37,8 +37,6 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_edition.checks.findings import PROBLEM, Data
 from sphinx_edition.checks.rules import check_all
-from sphinx_edition.checks.witness import WitnessError, compare, read_witness
-from sphinx_edition.config import config_location
 from sphinx_edition.core.records import (
     DateMention,
     Entry,
@@ -50,15 +48,13 @@ from sphinx_edition.core.records import (
 )
 from sphinx_edition.core.vocabulary import KIND, KINDS
 from sphinx_edition.domain import collect
+from sphinx_edition.domain.consistency import check_note_ids, check_witness, order_duplicates
 from sphinx_edition.domain.indices import REGISTER_INDICES
-from sphinx_edition.markup.entries import (
-    ENTRY_DIRECTIVES,
-    ApparatusDirective,
-    RegisterDirective,
-    TimelineDirective,
-)
+from sphinx_edition.domain.names import ForgivingNames
+from sphinx_edition.markup.entries import ENTRY_DIRECTIVES
 from sphinx_edition.markup.notes import NoteDirective
 from sphinx_edition.markup.paragraphs import ParagraphDirective, paragraph_id
+from sphinx_edition.markup.registers import ApparatusDirective, RegisterDirective, TimelineDirective
 from sphinx_edition.markup.roles import (
     DateRole,
     DurationRole,
@@ -68,14 +64,14 @@ from sphinx_edition.markup.roles import (
     UnmarkedRole,
     WitnessTextRole,
 )
-from sphinx_edition.warnings import Subtype, warn
+from sphinx_edition.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 
-class EditionDomain(Domain):
+class EditionDomain(ForgivingNames, Domain):
     """The ``ed`` domain of sphinx-edition."""
 
     name = "ed"
@@ -118,9 +114,10 @@ class EditionDomain(Domain):
         "fingerprints": {},
         "link_fingerprints": {},
         "shows": {},
+        "index_entries": {},
         "docnames": set(),
     }
-    data_version = 5
+    data_version = 6
 
     # -- the data, typed ---------------------------------------------------------------
 
@@ -198,6 +195,7 @@ class EditionDomain(Domain):
         for key in self._LISTS:
             self.data[key] = [r for r in self.data[key] if r.docname != docname]
         self.data["shows"].pop(docname, None)
+        self.data["index_entries"].pop(docname, None)
         for entry_id in list(self.entries):
             kept = [r for r in self.entries[entry_id] if r.docname != docname]
             if kept:
@@ -211,6 +209,8 @@ class EditionDomain(Domain):
             self.data[key].extend(r for r in otherdata[key] if r.docname in docnames)
         for docname in docnames & otherdata["shows"].keys():
             self.data["shows"][docname] = otherdata["shows"][docname]
+        for docname in docnames & otherdata["index_entries"].keys():
+            self.data["index_entries"][docname] = otherdata["index_entries"][docname]
         for records in otherdata["entries"].values():
             for record in records:
                 if record.docname in docnames:
@@ -230,6 +230,9 @@ class EditionDomain(Domain):
         self.term_uses.extend(collect.term_uses(docname, document))
         self.terms.extend(collect.terms(docname, document))
         self.data["unmarked"].extend(collect.unmarked_words(docname, document))
+        found = collect.index_entries(document)
+        if found:
+            self.data["index_entries"][docname] = found
         shows = collect.shown_kinds(document)
         if shows:
             self.data["shows"][docname] = shows
@@ -347,52 +350,16 @@ class EditionDomain(Domain):
         )
 
     def check_consistency(self) -> None:
-        self._order_duplicates()
-        self._check_witness()
-        if not self.env.config.edition_checks:
+        config = self.env.config
+        # First: links to a duplicated id, and the warnings about it, follow this order.
+        order_duplicates(self.entries, config.root_doc, self.env.toctree_includes)
+        check_witness(self.segments, config.edition_witness, self.env.srcdir)
+        check_note_ids(self.notes, config.root_doc, self.env.toctree_includes)
+        if not config.edition_checks:
             return
         for finding in check_all(self.rule_data()):
             if finding.status == PROBLEM:
                 warn(finding.subtype, finding.message, (finding.docname, finding.line))
-
-    def _order_duplicates(self) -> None:
-        """Put each id's definitions in document order.
-
-        Parallel builds merge their chunks in the order the chunks finish, so the order of
-        reading says nothing; ordered here, after the merge, ``-j 1`` and ``-j N`` link a
-        duplicated id to the same definition, the one the duplicate warning names.
-        """
-        rank = document_ranks(self.env.config.root_doc, self.env.toctree_includes)
-        for records in self.entries.values():
-            if len(records) > 1:
-                records.sort(key=lambda r: (rank.get(r.docname, len(rank)), r.docname, r.lineno))
-
-    def _check_witness(self) -> None:
-        path = self.env.config.edition_witness
-        if not path:
-            return
-        where = config_location(self.env.srcdir, "edition_witness")
-        try:
-            witness = read_witness(Path(path))
-        except WitnessError as err:
-            warn(Subtype.WITNESS, str(err), where)
-            return
-        for problem in compare(witness, self.segments):
-            location = (problem.docname, problem.line) if problem.docname else where
-            warn(Subtype.WITNESS, problem.message, location)
-
-
-def document_ranks(root: str, includes: Mapping[str, Sequence[str]]) -> dict[str, int]:
-    """Each document's place in reading order: the toctree from *root*, depth first."""
-    ranks: dict[str, int] = {}
-    stack = [root]
-    while stack:
-        docname = stack.pop()
-        if docname in ranks:
-            continue
-        ranks[docname] = len(ranks)
-        stack.extend(reversed(includes.get(docname, ())))
-    return ranks
 
 
 def edition_domain(env: BuildEnvironment) -> EditionDomain:

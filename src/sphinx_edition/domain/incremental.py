@@ -99,3 +99,21 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
         if (set(shows) & kinds) or ("timeline" in shows and "event" in kinds):
             showing.add(docname)
     return sorted(showing & env.found_docs)
+
+
+def restore_search_index(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: give the search index back the index entries of every page.
+
+    Sphinx keeps each page's index entries for the search index on the environment, but
+    fills them in while writing, after the environment is saved: after any build that does
+    not write a page again, its entries are missing from ``searchindex.js`` (every register
+    entry and alternative name; sphinx-doc/sphinx#12599).  The domain keeps them from
+    reading, which is saved, and they are put back here, before the pages are written.
+    """
+    kept = getattr(env, "_search_index_index_entries", None)
+    if not isinstance(kept, dict):
+        return  # a Sphinx that keeps them elsewhere
+    domain = edition_domain(env)
+    for docname, entries in domain.data["index_entries"].items():
+        if docname in env.found_docs and docname not in kept:
+            kept[docname] = list(entries)

@@ -11,7 +11,15 @@ from sphinx_edition.warnings import Subtype, warn
 
 
 def warn_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions."""
+    """Report an unresolved ``ed`` reference as an ``edition.xref`` warning, with suggestions;
+    so too an entry's ``:term:`` that the glossary does not define."""
+    if node.get("ed_term_of"):
+        warn(
+            Subtype.XREF,
+            f"{node['ed_term_of']}: :term: {node['reftarget']!r} is not a glossary term",
+            node,
+        )
+        return True
     if not isinstance(domain, EditionDomain):
         return None
     target, typ = node["reftarget"], node["reftype"]

@@ -8,14 +8,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_edition.markup.bibliography import check_bibfiles, end_bibfile_check
 from sphinx_edition.markup.lemmas import PlaceLemmas, strip_editorial_from_titles
+from sphinx_edition.markup.paragraphs import StrayFences
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def register(app: Sphinx) -> None:
-    """The transform that places the notes' lemmas, and the clean-up of section titles."""
+    """The transform that places the notes' lemmas, the clean-up of section titles, and the
+    check of the .bib files' syntax."""
     app.add_transform(PlaceLemmas)
+    app.add_transform(StrayFences)
+    # Around sphinxcontrib-bibtex's own handler (priority 500), which reads the .bib files.
+    app.connect("builder-inited", check_bibfiles, priority=499)
+    app.connect("builder-inited", end_bibfile_check, priority=501)
     # After Sphinx's collectors (priority 500) have copied the section titles.
     app.connect("doctree-read", strip_editorial_from_titles, priority=900)

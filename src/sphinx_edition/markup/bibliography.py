@@ -9,14 +9,17 @@ functions answer as for an empty bibliography.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_edition.core.edition import latex_text
+from sphinx_edition.warnings import Subtype, warn
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective
 
@@ -115,6 +118,35 @@ def cited_keys(body: nodes.Element) -> set[str]:
     return found
 
 
+def check_cites(env: BuildEnvironment, body: nodes.Element) -> None:
+    """Citations in an ``ed`` directive's content of keys the bibliography lacks.
+
+    Each unknown key is one ``edition.citation`` warning at its line (sphinxcontrib-bibtex
+    would say it when resolving, as a warning of its own); a citation of no known key is
+    left as its keys' text.
+    """
+    known = keys(env)
+    if known is None:
+        return
+    refs = [n for n in body.findall(addnodes.pending_xref) if n.get("refdomain") == "cite"]
+    if not refs:
+        return
+    from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+    for ref in refs:
+        try:
+            targets = list(parse_citation_targets(ref["reftarget"]))
+        except ValueError:
+            continue  # a malformed target is reported by sphinxcontrib-bibtex itself
+        unknown = [t.key for t in targets if t.key not in known]
+        for key in unknown:
+            warn(Subtype.CITATION, f"unknown bibliography key {key!r}", ref)
+        if unknown and len(unknown) == len(targets):
+            ref.replace_self(nodes.literal(text=", ".join(unknown)))
+        elif unknown:
+            ref["reftarget"] = ",".join(t.key for t in targets if t.key in known)
+
+
 def cite_nodes(directive: SphinxDirective, cited: Sequence[str]) -> list[nodes.Node]:
     """Citations of the keys *cited*, through sphinxcontrib-bibtex; the bare keys without it."""
     if not loaded(directive.env):
@@ -128,3 +160,49 @@ def cite_nodes(directive: SphinxDirective, cited: Sequence[str]) -> list[nodes.N
         "{cite:p}`" + ",".join(cited) + "`", lineno=directive.lineno
     )
     return [*parsed, *messages]
+
+
+def check_bibfiles(app: Sphinx) -> None:
+    """``builder-inited``, before sphinxcontrib-bibtex: each .bib file's syntax errors, located.
+
+    pybtex raises at the first syntax error, which ends the build in a traceback; checked
+    here on every build (sphinxcontrib-bibtex reads an unchanged file only once), each is one
+    ``edition.citation`` warning at its file and line, and its errors are then collected
+    instead of raised while sphinxcontrib-bibtex reads the files, keeping every entry pybtex
+    could read.
+    """
+    if "sphinxcontrib.bibtex" not in app.extensions:
+        return
+    import pybtex.errors
+    from pybtex.database.input.bibtex import Parser
+
+    encoding = app.config.bibtex_encoding
+    for name in app.config.bibtex_bibfiles:
+        path = Path(app.srcdir, name)
+        if not path.is_file():
+            continue  # sphinxcontrib-bibtex says so, with the file's name
+        found: list[Any] = []
+        pybtex.errors.captured_errors = found
+        try:
+            Parser(encoding).parse_file(path)
+        except Exception as err:  # pybtex raises assorted errors on broken files
+            found.append(err)
+        finally:
+            pybtex.errors.captured_errors = None
+        for error in found:
+            line = getattr(error, "lineno", None) or 1
+            message = str(error).split(": ", 1)[-1] if "in line" in str(error) else str(error)
+            warn(
+                Subtype.CITATION,
+                f"the bibliography file does not parse: {message}",
+                f"{path}:{line}",
+            )
+    pybtex.errors.captured_errors = []  # while sphinxcontrib-bibtex reads the files
+
+
+def end_bibfile_check(app: Sphinx) -> None:
+    """``builder-inited``, after sphinxcontrib-bibtex: errors are raised again."""
+    if "sphinxcontrib.bibtex" in app.extensions:
+        import pybtex.errors
+
+        pybtex.errors.captured_errors = None

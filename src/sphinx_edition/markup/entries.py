@@ -9,17 +9,16 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.util.docutils import SphinxDirective
 from sphinx_design.badges_buttons import create_bdg_classes
 from sphinx_design.shared import create_component
 
-from sphinx_edition.core import fields
+from sphinx_edition.core import dates, fields
 from sphinx_edition.core.labels import dates_label, display_date, sort_key
 from sphinx_edition.core.records import AltName, Entry, Office
 from sphinx_edition.core.vocabulary import AUTHORITIES, DATE_LABELS, KIND, KINDS
 from sphinx_edition.markup import bibliography
-from sphinx_edition.markup.base import EditionDirective
-from sphinx_edition.markup.nodes import apparatus, backrefs, register, register_entry, timeline
+from sphinx_edition.markup.base import EditionDirective, Options
+from sphinx_edition.markup.nodes import backrefs, register_entry
 from sphinx_edition.warnings import Subtype, warn
 
 _COMMON: dict[str, Callable[[str], Any]] = {
@@ -57,15 +56,20 @@ class EntryDirective(EditionDirective):
     """
 
     kind: ClassVar[str] = "person"
-    required_arguments = 1
+    optional_arguments = 1
     has_content = True
 
     def run(self) -> list[nodes.Node]:
+        given = self.arguments[0] if self.arguments else ""
         try:
-            entry_id = fields.entry_id(self.arguments[0])
+            entry_id = fields.entry_id(given)
         except fields.FieldError as err:
             warn(Subtype.OPTION, f"ed:{self.kind}: {err}", self.get_location())
-            return []
+            # The entry is still shown (nothing the editor wrote is lost), but it is no
+            # record: nothing can link to an id that is not one.
+            node = self._render(self._record(nodes.make_id(given) or self.kind))
+            del node["record"]
+            return [node]
         # The record travels on its node; the domain collects it when the page has been read.
         return [self._render(self._record(entry_id))]
 
@@ -96,6 +100,7 @@ class EntryDirective(EditionDirective):
             value = self._option(role, partial(fields.date, what=role), Subtype.DATE)
             if value:
                 entry_dates.append((role, value))
+        self._check_lifespan(entry_id, dict(entry_dates))
         authority = []
         for scheme in AUTHORITIES:
             value = self._option(scheme, partial(fields.authority, scheme), Subtype.AUTHORITY)
@@ -117,7 +122,7 @@ class EntryDirective(EditionDirective):
             places=self._option("places", fields.id_list, Subtype.OPTION) or (),
             coords=self._option("coords", fields.coordinates, Subtype.COORDINATES),
             authority=tuple(authority),
-            sources=self._option("sources", fields.key_list, Subtype.OPTION) or (),
+            sources=self._sources(entry_id),
             term=" ".join((self.options.get("term") or "").split()),
         )
 
@@ -138,6 +143,34 @@ class EntryDirective(EditionDirective):
             return raw
         self._summary_nodes = [_as_text_if_raw(node) for node in parsed]
         return " ".join("".join(n.astext() for n in parsed).split())
+
+    def _check_lifespan(self, entry_id: str, given: dict[str, str]) -> None:
+        """A person cannot die before they were born."""
+        if "born" not in given or "died" not in given:
+            return
+        born, died = dates.parse(given["born"]), dates.parse(given["died"])
+        if born.fuzzy_earliest and died.fuzzy_latest and died.fuzzy_latest < born.fuzzy_earliest:
+            self.warn(
+                Subtype.DATE,
+                f"ed:{self.kind} {entry_id}: :died: {given['died']} is before :born: "
+                f"{given['born']}",
+                "died",
+            )
+
+    def _sources(self, entry_id: str) -> tuple[str, ...]:
+        """The entry's bibliography keys; one not in the bibliography is reported, and left out."""
+        keys: tuple[str, ...] = self._option("sources", fields.key_list, Subtype.OPTION) or ()
+        known = bibliography.keys(self.env)
+        if known is None:
+            return keys
+        for key in keys:
+            if key not in known:
+                self.warn(
+                    Subtype.CITATION,
+                    f"ed:{self.kind} {entry_id}: unknown bibliography key {key!r}",
+                    "sources",
+                )
+        return tuple(k for k in keys if k in known)
 
     # -- rendering ----------------------------------------------------------------------
 
@@ -168,7 +201,8 @@ class EntryDirective(EditionDirective):
             body.append(fields_node)
         if self.content:
             description = nodes.container(classes=["ed-entry-description"])
-            self.state.nested_parse(self.content, self.content_offset, description)
+            self.parse_content(description)
+            bibliography.check_cites(self.env, description)
             body.append(description)
         body.append(backrefs(kind=record.kind, target=record.id, classes=["ed-backrefs"]))
 
@@ -270,18 +304,19 @@ class EntryDirective(EditionDirective):
                 )
             add("Identifiers", *_joined(links, "; "))
         if record.term:
-            add(
-                "Glossary",
-                addnodes.pending_xref(
-                    "",
-                    nodes.inline(text=record.term, classes=["xref", "std", "std-term"]),
-                    refdomain="std",
-                    reftype="term",
-                    reftarget=record.term.lower(),
-                    refexplicit=True,
-                    refwarn=True,
-                ),
+            term = addnodes.pending_xref(
+                "",
+                nodes.inline(text=record.term, classes=["xref", "std", "std-term"]),
+                refdomain="std",
+                reftype="term",
+                reftarget=record.term.lower(),
+                refexplicit=True,
+                refwarn=True,
+                # A term the glossary lacks is the domain's edition.xref, at this line.
+                ed_term_of=f"ed:{record.kind} {record.id}",
             )
+            term.source, term.line = self.state.document["source"], self.option_line("term")
+            add("Glossary", term)
         if record.sources:
             add("Sources", *bibliography.cite_nodes(self, record.sources))
         return field_list
@@ -313,7 +348,7 @@ def _office_node(office: Office) -> nodes.Node:
 
 
 def _entry_directive(kind: str) -> type[EntryDirective]:
-    option_spec = {**_COMMON, **_BY_KIND[kind]}
+    option_spec = Options({**_COMMON, **_BY_KIND[kind]})
     return type(
         f"{kind.title()}Directive",
         (EntryDirective,),
@@ -326,64 +361,6 @@ def _entry_directive(kind: str) -> type[EntryDirective]:
 
 
 ENTRY_DIRECTIVES = {kind: _entry_directive(kind) for kind in KINDS}
-
-
-class RegisterDirective(EditionDirective):
-    """``ed:register KIND``: the entries defined in its content, sorted for the reader.
-
-    People, places and organisations are sorted alphabetically (by ``:sort:``), events
-    chronologically.
-    """
-
-    required_arguments = 1
-    has_content = True
-
-    def run(self) -> list[nodes.Node]:
-        kind = self.arguments[0].strip()
-        if kind not in KINDS:
-            warn(
-                Subtype.OPTION,
-                f"ed:register: unknown kind {kind!r} (use one of {', '.join(KINDS)})",
-                self.get_location(),
-            )
-            kind = ""
-        node = register(kind=kind, classes=["ed-register"])
-        self.set_source_info(node)
-        self.state.nested_parse(self.content, self.content_offset, node)
-        entries: list[nodes.Element] = []
-        others: list[nodes.Node] = []
-        for child in node.children:
-            if isinstance(child, register_entry):
-                entries.append(child)
-            else:
-                others.append(child)
-        node.children = []
-        node.extend(others)
-        entries.sort(key=lambda e: str(e["sortkey"]))
-        node.extend(entries)
-        return [node]
-
-
-class ApparatusDirective(SphinxDirective):
-    """``ed:apparatus``: the table of every editorial note, with counts by category."""
-
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = apparatus(classes=["ed-apparatus"])
-        self.set_source_info(node)
-        return [node]
-
-
-class TimelineDirective(SphinxDirective):
-    """``ed:timeline``: a timeline of every event in the registers, drawn at build time."""
-
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = timeline(classes=["ed-timeline"])
-        self.set_source_info(node)
-        return [node]
 
 
 def _as_text_if_raw(node: nodes.Node) -> nodes.Node:

@@ -10,6 +10,7 @@ editorial nodes, which the witness check leaves out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -70,6 +71,15 @@ class PlaceLemmas(SphinxTransform):
         if paragraph is None:
             location = (self.env.docname, item.line or 0)
             warn(Subtype.NOTE, "ed:note must stand inside the ed:paragraph it annotates", location)
+            return None
+        if enclosing(item, editorial_note) is not None:
+            location = (self.env.docname, item.line or 0)
+            warn(
+                Subtype.NOTE,
+                "ed:note stands inside another note: a note annotates the "
+                "text, not a note; write it after the note, in the paragraph",
+                location,
+            )
             return None
         words = item["lemma"]
         if not words:
@@ -169,12 +179,16 @@ def _find(root: nodes.Element, words: str, occurrence: int) -> _Span | None:
     """The text nodes and offsets where the *occurrence*-th *words* start and end."""
     pieces = list(_texts(root))
     joined = "".join(p.astext() for p in pieces)
-    start = -1
-    for _ in range(occurrence):
-        start = joined.find(words, start + 1)
-        if start < 0:
-            return None
-    end = start + len(words)
+    # The lemma's words may wrap across source lines: any white space between them matches.
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words.split()))
+    found = None
+    for count, match in enumerate(pattern.finditer(joined), 1):
+        if count == occurrence:
+            found = match
+            break
+    if found is None:
+        return None
+    start, end = found.span()
     position = 0
     first: tuple[nodes.Text, int] | None = None
     last: tuple[nodes.Text, int] | None = None
@@ -239,7 +253,7 @@ def _wrap(root: nodes.Element, span: _Span, item: editorial_note) -> lemma | Non
         and common is not root
         and common.parent is not None
         and not isinstance(common, lemma)
-        and "".join(t.astext() for t in _texts(common)) == item["lemma"]
+        and " ".join("".join(t.astext() for t in _texts(common)).split()) == item["lemma"]
     ):
         head = tail = common
         common = common.parent

@@ -18,7 +18,7 @@ from sphinx_edition.config import note_categories
 from sphinx_edition.core import fields
 from sphinx_edition.core.vocabulary import ACT_LABELS, COMMENTARY, CORRECTION_WORDS, Category
 from sphinx_edition.markup import bibliography
-from sphinx_edition.markup.base import EditionDirective, whole_number
+from sphinx_edition.markup.base import EditionDirective, Options, whole_number
 from sphinx_edition.markup.nodes import (
     editorial_note,
     note_body,
@@ -45,13 +45,13 @@ class NoteDirective(EditionDirective):
 
     optional_arguments = 1
     has_content = True
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "lemma": directives.unchanged,
-        "occurrence": directives.unchanged,
-        "category": directives.unchanged,
-        "corr": directives.unchanged,
-        "sources": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = Options(
+        lemma=directives.unchanged,
+        occurrence=directives.unchanged,
+        category=directives.unchanged,
+        corr=directives.unchanged,
+        sources=directives.unchanged,
+    )
 
     def run(self) -> list[nodes.Node]:
         serial = self.env.new_serialno("ed-note") + 1
@@ -65,6 +65,17 @@ class NoteDirective(EditionDirective):
             except fields.FieldError as err:
                 self.warn(Subtype.OPTION, f"ed:note: {err}")
                 anchor = automatic
+        # An id given twice in one page would be two elements with one id; the second note
+        # keeps its content under an id of its own (across pages, the domain reports it).
+        seen: dict[str, int] = self.env.temp_data.setdefault("ed-note-ids", {})  # type: ignore[assignment]
+        if anchor in seen:
+            self.warn(
+                Subtype.DUPLICATE,
+                f"ed:note {anchor.removeprefix('note-')} is given twice in this page (first "
+                f"at line {seen[anchor]}); this one is {automatic!r}",
+            )
+            anchor = automatic
+        seen[anchor] = self.lineno
         categories = note_categories(self.config)
         category = " ".join((self.options.get("category") or "").split()).lower()
         declared = categories.get(category)
@@ -77,7 +88,8 @@ class NoteDirective(EditionDirective):
                 "category",
             )
         sources = self._sources()
-        if not sources and declared is not None and declared.sources_required:
+        given = bool((self.options.get("sources") or "").strip())  # unknown keys: reported
+        if not given and declared is not None and declared.sources_required:
             self.warn(
                 Subtype.NOTE,
                 f"ed:note: no :sources: (a {category} note must name its sources)",
@@ -144,7 +156,8 @@ class NoteDirective(EditionDirective):
             head += nodes.strong(text=corr)
         node += head
         body = note_body(classes=["ed-note-body"])
-        self.state.nested_parse(self.content, self.content_offset, body)
+        self.parse_content(body)
+        bibliography.check_cites(self.env, body)
         node += body
         # The sources stay in the note's record (the apparatus table and the exports list them
         # all); the note itself names those its explanation does not already cite.

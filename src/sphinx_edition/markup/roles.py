@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.roles import XRefRole
@@ -144,7 +145,14 @@ class DateRole(SphinxRole):
         text, target = _split_title(self.text)
         value, event, calendar = "", "", "gregorian"
         for token in target.split():
-            if token.startswith("@"):
+            if token.startswith("@") and event:
+                warn(
+                    Subtype.OPTION,
+                    f"ed:date: {target!r} names two events (@{event} and {token}); a date "
+                    "dates one event",
+                    self.get_location(),
+                )
+            elif token.startswith("@"):
                 event = token[1:]
             elif token.lower() in dates.CALENDARS:
                 calendar = token.lower()
@@ -172,7 +180,8 @@ class DateRole(SphinxRole):
             )
             return [node], []
         try:
-            dates.parse(value)
+            # An Old Style day is a day of the Julian calendar (1900-02-29 was one).
+            dates.parse(dates.julian_to_gregorian(value) if calendar == "julian" else value)
         except dates.DateError as err:
             warn(Subtype.DATE, f"ed:date: {err}", self.get_location())
             node["value"] = ""
@@ -243,4 +252,38 @@ class SequenceRole(_ClaimRole):
     example = "withdrawal-of-soviet-advisers before khrushchev-us-visit"
 
     def parse(self, claim: str) -> None:
-        durations.parse_sequence(claim)
+        parsed = durations.parse_sequence(claim)
+        if parsed.first == parsed.second:
+            raise durations.ClaimError(
+                f"{claim!r} orders {parsed.first!r} with itself: name two events"
+            )
+
+
+def unknown_role(name: str, guess: str, role: Any) -> Any:
+    """A stand-in for the role ``ed:<name>`` that the domain does not have.
+
+    One ``edition.option`` warning; then the text is read by the closest role (``ed:<guess>``,
+    *role*: a misspelling such as ``ed:persn``), or kept as its title's text, so that witness
+    text in it is not lost.
+    """
+
+    def run(
+        typ: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Any,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        env = inliner.document.settings.env
+        instead = f"; read as ed:{guess}" if role is not None else ""
+        warn(Subtype.OPTION, f"unknown role ed:{name}{instead}", (env.docname, lineno))
+        if role is not None:
+            found: tuple[list[nodes.Node], list[nodes.system_message]] = role(
+                f"ed:{guess}", rawtext, text, lineno, inliner, options or {}, content
+            )
+            return found
+        return [nodes.Text(_split_title(text)[0])], []
+
+    return run

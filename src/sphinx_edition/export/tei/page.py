@@ -150,7 +150,8 @@ class PageWriter:
 
     def paragraph(self, node: witness_paragraph) -> ET.Element:
         made = element("p", n=str(node["n"]))
-        self._assign_id(made, paragraph_id(node["n"]), node)
+        if node["ids"]:  # a number given twice in a page has its id once (edition.witness)
+            self._assign_id(made, paragraph_id(node["n"]), node)
         if self.pending:
             heading = child(made, "seg", type="heading", rend="run-in")
             for run_in in self.pending:
