@@ -27,6 +27,7 @@ ELSEWHERE = {
     "lifespan": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
     "office": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
     "url": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
+    "anchor": "tests/test_anchors.py::test_suppress_warnings_silences_anchor_warnings",
 }
 
 

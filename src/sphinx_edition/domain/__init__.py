@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_edition.domain.anchors import after_reading, write_manifest
 from sphinx_edition.domain.domain import EditionDomain, warn_missing_reference
 from sphinx_edition.domain.incremental import pages_to_rewrite, reread_on_witness_change
 
@@ -12,8 +13,11 @@ if TYPE_CHECKING:
 
 
 def register(app: Sphinx) -> None:
-    """The domain, its missing-reference warnings, and what an incremental build re-reads."""
+    """The domain, its missing-reference warnings, what an incremental build re-reads, and
+    the anchor manifest written for a release."""
     app.add_domain(EditionDomain)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-get-outdated", reread_on_witness_change)
     app.connect("env-updated", pages_to_rewrite)
+    app.connect("env-updated", after_reading)
+    app.connect("build-finished", write_manifest)

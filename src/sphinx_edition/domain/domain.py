@@ -1,6 +1,6 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 5); every record carries its docname, so purge is a filter::
+Data shape (``data_version`` 6); every record carries its docname, so purge is a filter::
 
     {
         "segments": [Segment, ...],          # the transcription, in document order
@@ -16,10 +16,15 @@ Data shape (``data_version`` 5); every record carries its docname, so purge is a
         "witness_digest": str,               # SHA-256 of the witness at the last check
         "fingerprints": {id: str},           # what each entry looked like at the last write
         "link_fingerprints": {id: str},      # where links to it pointed and the name shown
-        "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
-                                             # the timeline ("timeline"), for rewriting
+        "shows": {docname: (kind, ...)},     # pages holding registers, back-references,
+                                             # the timeline ("timeline") or the changelog
+                                             # ("changes"), for rewriting
         "docnames": {docname, ...},          # the documents read, so that clearing one that
                                              # holds nothing costs nothing
+        "fragment_redirects": {docname: {old id: "page#id"}},  # what each page's fragment
+                                             # redirect script does (derived on env-updated)
+        "changes_digest": str,               # the notes and the manifest, as the changelog
+                                             # was last shown
     }
 """
 
@@ -48,7 +53,9 @@ from sphinx_edition.core.records import (
 )
 from sphinx_edition.core.vocabulary import KIND, KINDS
 from sphinx_edition.domain import collect
+from sphinx_edition.domain.anchors import check_anchors
 from sphinx_edition.domain.indices import REGISTER_INDICES
+from sphinx_edition.markup.changes import ChangesDirective
 from sphinx_edition.markup.entries import (
     ENTRY_DIRECTIVES,
     ApparatusDirective,
@@ -86,6 +93,7 @@ class EditionDomain(Domain):
         "note": NoteDirective,
         "apparatus": ApparatusDirective,
         "timeline": TimelineDirective,
+        "changes": ChangesDirective,
         **ENTRY_DIRECTIVES,
     }
     roles: ClassVar[dict[str, Any]] = {
@@ -114,8 +122,10 @@ class EditionDomain(Domain):
         "link_fingerprints": {},
         "shows": {},
         "docnames": set(),
+        "fragment_redirects": {},
+        "changes_digest": "",
     }
-    data_version = 5
+    data_version = 6
 
     # -- the data, typed ---------------------------------------------------------------
 
@@ -340,6 +350,7 @@ class EditionDomain(Domain):
     def check_consistency(self) -> None:
         self._order_duplicates()
         self._check_witness()
+        check_anchors(self.env, self)
         if not self.env.config.edition_checks:
             return
         for finding in check_all(self.rule_data()):

@@ -2,21 +2,30 @@
 
 Each register (people, events, places, organisations) and the apparatus (the notes) becomes
 one CSV file, one row per record, multiple values joined by ``"; "``, for spreadsheets; and one
-JSON file with the same records, nested, for programs.  The rows come from the ``ed`` domain's
-records only, so the files always say what the build's registers and notes say.
+JSON file with the same records, nested, for programs.  Three more CSV files link them, one
+row per link, so that a database can join them (the data package's foreign keys): the
+paragraphs, the mentions of entries in the text, and the participants of events.  The rows
+come from the ``ed`` domain's records only, so the files always say what the build's
+registers and notes say.
+
+A CSV cell that a spreadsheet would run as a formula (one that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, and is not a plain number) gets a leading
+apostrophe, as OWASP recommends ("CSV Injection"): the spreadsheet shows the text instead of
+running it.  The JSON files keep every value as it is.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sphinx_edition.core import dates
-from sphinx_edition.core.records import AltName, Entry, Mention, Note
+from sphinx_edition.core.records import AltName, Entry, Mention, Note, Segment
 
 Link = Callable[[str, str], str]
 """Gives the URL of an anchor in a document: ``link(docname, anchor)``."""
@@ -30,7 +39,14 @@ EXPORTS = (
 """The register files and the kind of entry each holds."""
 
 NOTES_FILE = "notes"
+PARAGRAPHS_FILE = "paragraphs"
+MENTIONS_FILE = "mentions"
+PARTICIPANTS_FILE = "participants"
+LINK_FILES = (PARAGRAPHS_FILE, MENTIONS_FILE, PARTICIPANTS_FILE)
+"""The CSV files that link the registers, the notes and the paragraphs (no JSON: the JSON
+files nest the same links)."""
 FILE_NAMES = (*(name for name, _ in EXPORTS), NOTES_FILE)
+FILE_OF_KIND = {kind: name for name, kind in EXPORTS}
 
 SEPARATOR = "; "
 
@@ -55,6 +71,33 @@ NOTE_COLUMNS = (
     "explanation",
     "url",
 )
+
+PARAGRAPH_COLUMNS = ("number", "page", "anchor", "url")
+MENTION_COLUMNS = (
+    "page",
+    "anchor",
+    "kind",
+    "entry",
+    *(name for name, _ in EXPORTS),
+    "paragraph",
+    "text",
+    "note",
+    "url",
+)
+"""A mention names its entry twice: ``entry`` (any kind) and the column of its kind's file,
+which is what a foreign key can point from (a key names one table)."""
+PARTICIPANT_COLUMNS = ("event", "participant", "kind", "people", "organisations", "places")
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?")
+
+
+def neutral(cell: str) -> str:
+    """*cell* as a spreadsheet will show it and not run it: an apostrophe before a cell that
+    starts as a formula does (OWASP), unless it is a plain number such as ``-33.5``."""
+    if cell.startswith(FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _no_link(docname: str, anchor: str) -> str:
@@ -202,11 +245,66 @@ def note_row(note: Note, link: Link = _no_link, explanation: str = "") -> dict[s
     return {column: row[column] for column in NOTE_COLUMNS}
 
 
+def paragraph_rows(segments: Iterable[Segment], link: Link = _no_link) -> list[dict[str, str]]:
+    """One row per paragraph of the transcription, in order."""
+    found = {s.paragraph: s for s in segments if s.kind == "paragraph"}
+    return [
+        {
+            "number": str(n),
+            "page": found[n].docname,
+            "anchor": f"p{n}",
+            "url": link(found[n].docname, f"p{n}"),
+        }
+        for n in sorted(found)
+    ]
+
+
+def mention_rows(
+    mentions: Iterable[Mention], kinds: dict[str, str], link: Link = _no_link
+) -> list[dict[str, str]]:
+    """One row per mention of a known entry (*kinds* gives each entry's kind)."""
+    rows = []
+    for m in mentions:
+        kind = kinds.get(m.target)
+        if kind is None or not m.anchor:
+            continue  # an unknown entry is an edition.xref warning; nothing to join it to
+        row = dict.fromkeys(MENTION_COLUMNS, "")
+        row.update(
+            page=m.docname,
+            anchor=m.anchor,
+            kind=kind,
+            entry=m.target,
+            paragraph=str(m.paragraph) if m.paragraph else "",
+            text=m.text,
+            note=m.acknowledged,
+            url=link(m.docname, m.anchor),
+        )
+        row[FILE_OF_KIND[kind]] = m.target
+        rows.append(row)
+    return rows
+
+
+def participant_rows(entries: Iterable[Entry], kinds: dict[str, str]) -> list[dict[str, str]]:
+    """One row per participant of each event, with its kind; an unknown one has no kind."""
+    rows = []
+    for event in entries:
+        for participant in event.participants if event.kind == "event" else ():
+            kind = kinds.get(participant, "")
+            row = dict.fromkeys(PARTICIPANT_COLUMNS, "")
+            row.update(event=event.id, participant=participant, kind=kind)
+            column = FILE_OF_KIND.get(kind, "")
+            if column in row:
+                row[column] = participant
+            rows.append(row)
+    return rows
+
+
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
+    """Write *rows* as CSV, every cell :func:`neutral`."""
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=list(columns))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: neutral(value) for key, value in row.items()} for row in rows)
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
@@ -230,12 +328,14 @@ def write_exports(
     entries: Iterable[Entry],
     mentions: Iterable[Mention],
     notes: Iterable[Note],
+    segments: Iterable[Segment] = (),
     *,
     title: str,
     link: Link = _no_link,
     explanations: dict[str, str] | None = None,
 ) -> dict[str, int]:
-    """Write ``<name>.csv`` and ``<name>.json`` for each register and the notes.
+    """Write ``<name>.csv`` and ``<name>.json`` for each register and the notes, and the
+    CSV files that link them (paragraphs, mentions, participants).
 
     *explanations* gives the notes' text by note id, where a better one than the record's
     plain text is known.  Returns the number of records in each file, by name (``people``,
@@ -244,8 +344,9 @@ def write_exports(
     explained = explanations or {}
     folder.mkdir(parents=True, exist_ok=True)
     entries = list(entries)
+    ordered = sorted(mentions, key=lambda m: (m.docname, m.paragraph, m.lineno, m.anchor))
     by_target: dict[str, list[Mention]] = {}
-    for record in sorted(mentions, key=lambda m: (m.docname, m.paragraph, m.lineno, m.anchor)):
+    for record in ordered:
         by_target.setdefault(record.target, []).append(record)
     counts: dict[str, int] = {}
     for name, kind in EXPORTS:
@@ -267,4 +368,16 @@ def write_exports(
     items = [note_item(n, link, explained.get(n.anchor, "")) for n in chosen_notes]
     write_json(folder / f"{NOTES_FILE}.json", {"edition": title, "kind": "note", "items": items})
     counts[NOTES_FILE] = len(chosen_notes)
+    kinds = {e.id: e.kind for e in entries}
+    links = {
+        PARAGRAPHS_FILE: (PARAGRAPH_COLUMNS, paragraph_rows(segments, link)),
+        MENTIONS_FILE: (MENTION_COLUMNS, mention_rows(ordered, kinds, link)),
+        PARTICIPANTS_FILE: (
+            PARTICIPANT_COLUMNS,
+            participant_rows(sorted_entries("event", entries), kinds),
+        ),
+    }
+    for name, (columns, rows) in links.items():
+        write_csv(folder / f"{name}.csv", columns, rows)
+        counts[name] = len(rows)
     return counts

@@ -18,9 +18,11 @@ from sphinx_edition.render.apparatus import ApparatusTable
 from sphinx_edition.render.assets import page_assets, serve_static
 from sphinx_edition.render.backrefs import BackReferences
 from sphinx_edition.render.cards import write_cards
+from sphinx_edition.render.changes import ChangesList
 from sphinx_edition.render.citation import check_config, page_context
 from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
+from sphinx_edition.render.redirects import keep_pages, page_redirects
 from sphinx_edition.render.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ def register(app: Sphinx) -> None:
         ReadingSwitch,
         FootnoteNotes,
         StaticNotes,
+        ChangesList,
     ):
         app.add_post_transform(transform)
     app.add_css_file("sphinx-edition.css")
@@ -59,6 +62,9 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", serve_static)
     app.connect("html-page-context", page_assets)
     app.connect("html-page-context", page_context)
+    # Before page_assets, which gives the page a list of scripts of its own.
+    app.connect("html-page-context", page_redirects, priority=400)
+    app.connect("html-collect-pages", keep_pages, priority=400)
     app.connect("build-finished", write_cards)
 
 
