@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,12 +64,29 @@ edition_anchors = "anchors.json"
 edition_redirects: dict[str, str] = {}
 
 # sitemap.xml: each page's address, and the date of its last commit (lastmod, from Git with
-# sphinx-last-updated-by-git).  Read the Docs clones shallowly, which would fail the build
-# ("Git clone too shallow"); .readthedocs.yaml fetches the whole history first.  Outside a Git
-# checkout (a copy of the sources) the sitemap goes without dates.
+# sphinx-last-updated-by-git).  Read the Docs clones shallowly, and a clone too shallow for a
+# page's date is a warning that fails the build: .readthedocs.yaml fetches the whole history
+# first, and any checkout that still lacks it (a shallow CI clone, a copy of the sources
+# without Git) gets a sitemap without dates instead of a failed build.
+
+
+def _whole_git_history() -> bool:
+    try:
+        answer = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"],
+            cwd=Path(__file__).parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return answer == "false"
+
+
 html_baseurl = edition_url
 sitemap_url_scheme = "{link}"
-sitemap_show_lastmod = (Path(__file__).parent.parent / ".git").exists()
+sitemap_show_lastmod = _whole_git_history()
 sitemap_excludes = ["search.html", "404.html"]
 
 # OpenGraph tags for link previews; no social-card images (they are drawn with matplotlib at
