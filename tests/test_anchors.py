@@ -213,6 +213,31 @@ def test_an_unreadable_manifest_is_a_located_warning(released: Path, make_app: M
     assert warning.endswith("[edition.anchor]")
 
 
+def test_malformed_settings_are_config_warnings(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("release")
+    edit(srcdir / "conf.py", ', "sphinx_reredirects"]', "]")
+    app = build(
+        make_app,
+        srcdir,
+        edition_redirects={"text#p1": 5, "others": "glossary"},
+        edition_anchors="",
+        edition_anchors_update=True,
+    )
+    assert warnings_of(app) == [
+        "conf.py:0: WARNING: edition_redirects: 'text#p1': 5 must map a 'page' or 'page#id' to "
+        "another (both text) [edition.config]",
+        "conf.py:0: WARNING: edition_redirects moves pages (others), but sphinx_reredirects is "
+        "not among the extensions: their old addresses would be missing [edition.config]",
+        "conf.py:0: WARNING: edition_redirects: 'others' still exists; a redirect would hide "
+        "it [edition.anchor]",
+        "conf.py:0: WARNING: edition_anchors_update is set, but edition_anchors names no file "
+        "to write [edition.config]",
+    ]
+    assert not (srcdir / "anchors.json").exists()
+
+
 def test_suppress_warnings_silences_anchor_warnings(released: Path, make_app: MakeApp) -> None:
     rename_note(released)
     app = build(make_app, released, suppress_warnings=["edition.anchor"])
