@@ -272,6 +272,20 @@ def test_the_next_manifest_keeps_the_redirect_and_logs_the_changed_note(
     ]
 
 
+def test_no_manifest_is_written_while_an_anchor_is_gone_undeclared(
+    released: Path, make_app: MakeApp
+) -> None:
+    before = (released / "anchors.json").read_text(encoding="utf-8")
+    rename_note(released)
+    app = build(make_app, released, release="2.1", edition_anchors_update=True)
+    assert warnings_of(app)[-1] == (
+        "conf.py:9: WARNING: the anchor manifest is not written: 1 problem(s) with the "
+        "anchors of release 2.0 (declare where each went in edition_redirects) "
+        "[edition.anchor]"
+    )
+    assert (released / "anchors.json").read_text(encoding="utf-8") == before
+
+
 def test_the_redirects_survive_a_build_that_reads_nothing(
     released: Path, make_app: MakeApp
 ) -> None:

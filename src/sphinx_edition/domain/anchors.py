@@ -154,7 +154,8 @@ def new_manifest(env: BuildEnvironment, domain: Any) -> Manifest:
 
 
 def write_manifest(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: with ``edition_anchors_update``, write the manifest for a release."""
+    """``build-finished``: with ``edition_anchors_update``, write the manifest for a release,
+    unless an anchor of the last release is gone undeclared."""
     config = app.config
     if exception is not None or not config.edition_anchors_update:
         return
@@ -167,7 +168,19 @@ def write_manifest(app: Sphinx, exception: BaseException | None) -> None:
             config_location(app.confdir, "edition_anchors_update"),
         )
         return
-    made = new_manifest(app.env, app.env.domains["ed"])
+    domain = app.env.domains["ed"]
+    previous = read_previous(app.env, quiet=True) or EMPTY
+    lost = compare(previous, current_anchors(app.env, domain), dict(config.edition_redirects))
+    if lost:
+        # A new manifest would forget the old addresses: each is warned about above.
+        warn(
+            Subtype.ANCHOR,
+            f"the anchor manifest is not written: {len(lost)} problem(s) with the anchors of "
+            f"release {previous.version} (declare where each went in edition_redirects)",
+            config_location(app.confdir, "edition_anchors"),
+        )
+        return
+    made = new_manifest(app.env, domain)
     Path(config.edition_anchors).write_text(manifest.dumps(made), encoding="utf-8")
     figures = ", ".join(f"{n} {kind}" for kind, n in manifest.counts(made.anchors).items())
     logger.info(
