@@ -138,8 +138,8 @@ def release_changes(
 ) -> Release:
     """The notes added, changed and removed since *previous*: the changelog of the release.
 
-    A renamed note (its old id redirected to a note) counts as changed if its content
-    changed, and is not counted as both added and removed.
+    A renamed note (its old id redirected to a note) counts as changed, under its new id,
+    not as one note removed and another added.
     """
     before = notes_of(previous.anchors)
     now = notes_of(current)
