@@ -4,7 +4,8 @@ Every custom node gets visitors for html, latex, text, man and texinfo (:mod:`.v
 what differs by format is done in post-transforms limited by ``builders=``: back-references,
 timeline, apparatus and notes (:mod:`.backrefs`, :mod:`.timeline`, :mod:`.apparatus`,
 :mod:`.notes`), JSON-LD (:mod:`.jsonld`); the web pages' files (:mod:`.assets`), hover cards
-(:mod:`.cards`) and citation metadata (:mod:`.citation`).
+(:mod:`.cards`) and citation metadata (:mod:`.citation`); the changelog of notes
+(:mod:`.changes`) and the fragment redirects of renamed ids (:mod:`.redirects`).
 """
 
 from __future__ import annotations
