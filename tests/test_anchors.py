@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -319,7 +318,6 @@ def test_parallel_build_warns_and_redirects_as_the_serial_one(
         )
     assert results[0] == results[1]
     assert len(results[0][0]) == 2
-    shutil.rmtree(tmp_path)
 
 
 # -- the changelog ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import DOCS, PROJECT, ROOTS, edit, sphinx_build
+from sphinx_edition.core import anchors as manifest
 
 from .conftest import NewPage
 from .support import Site, in_viewport
@@ -46,9 +47,11 @@ def next_release(site_root: tuple[Path, str], tmp_path_factory: pytest.TempPathF
     )
     undeclared = sphinx_build("-b", "html", "-n", "-W", "--keep-going", docs, copy / "undeclared")
     assert undeclared.returncode != 0
+    committed = manifest.loads((DOCS / "anchors.json").read_text(encoding="utf-8"))
+    (old,) = [a for a in committed.anchors if a.id == OLD_NOTE]
     assert re.search(
-        rf"text\.md:36: WARNING: the note 'text#{OLD_NOTE}' \(Beijing Airport\) of release 0\.1 "
-        r"is gone; .*\[edition\.anchor\]",
+        rf"text\.md:{old.line}: WARNING: the note 'text#{OLD_NOTE}' \(Beijing Airport\) of "
+        rf"release {re.escape(committed.version)} is gone; .*\[edition\.anchor\]",
         undeclared.stderr,
     ), undeclared.stderr[-2000:]
     with (docs / "conf.py").open("a", encoding="utf-8") as conf:
