@@ -12,6 +12,7 @@ from typing import Any
 from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.core.anchors import split_key
+from sphinx_edition.render.base import WEB_BUILDERS
 
 REDIRECTS_JS = "redirects.js"
 
@@ -19,7 +20,10 @@ REDIRECTS_JS = "redirects.js"
 def page_redirects(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: load the fragment redirect script on pages that need it."""
+    """``html-page-context``: load the fragment redirect script on web pages that need it
+    (the web builders only: offline formats are not read at a release's addresses)."""
+    if app.builder.name not in WEB_BUILDERS:
+        return
     maps: dict[str, dict[str, str]] = app.env.domains["ed"].data["fragment_redirects"]
     moved = maps.get(pagename)
     if not moved:
