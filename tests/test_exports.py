@@ -124,7 +124,8 @@ def test_edition_builds_its_data_without_warnings(edition: Built) -> None:
     found = sorted(p.name for p in (edition.outdir / "data").iterdir())
     assert found == sorted(
         [f"{name}.{ext}" for name in (*FILES, "notes") for ext in ("csv", "json")]
-        + ["edition.tei.xml"]
+        + [f"{name}.csv" for name in ("paragraphs", "mentions", "participants")]
+        + ["edition.tei.xml", "datapackage.json"]
     )
 
 
@@ -220,13 +221,14 @@ def test_downloads_page_links_every_file_with_its_count(edition: Built) -> None:
     page = (edition.outdir / "data.html").read_text(encoding="utf-8")
     table = page[page.index('<table class="ed-downloads') : page.index("</table>")]
     links = re.findall(r'<a class="reference external" href="([^"]+)"', table)
-    assert len(links) == 11
+    assert len(links) == 15
     for link in links:
         assert (edition.outdir / link).is_file(), link
     assert "The register of people: 7 records" in table
     assert "The register of events: 29 records" in table
     assert f"The apparatus: {notes_written(DOCS / 'text.md')} notes" in table
     assert "The whole edition: 13 paragraphs" in table
+    assert "The 13 paragraphs, with their addresses" in table
 
 
 # -- citation metadata ---------------------------------------------------------------------

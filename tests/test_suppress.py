@@ -28,6 +28,7 @@ ELSEWHERE = {
     "office": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
     "url": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
     "undecided": "tests/test_checks.py::test_suppress_warnings_silences_each_check",
+    "anchor": "tests/test_anchors.py::test_suppress_warnings_silences_anchor_warnings",
 }
 
 

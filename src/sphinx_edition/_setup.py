@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes, so
 # that an environment of an older version is read afresh instead of misread.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

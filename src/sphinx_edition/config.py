@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.builders.latex.constants import ADDITIONAL_SETTINGS
 
@@ -45,6 +46,7 @@ class ConfigValue:
     default: Any
     types: tuple[type, ...]
     doc: str
+    rebuild: Literal["", "env"] = "env"
 
 
 CONFIG_VALUES = (
@@ -119,8 +121,9 @@ CONFIG_VALUES = (
         (str,),
         "The licence of the editorial matter and the data (notes, registers, glossary, "
         "downloads): an SPDX identifier such as 'CC-BY-4.0' (its name and address are then "
-        "known) or a name. It is stated in every page's metadata, the data files, the "
-        "citations and the TEI header; the witness's own rights are the copyright value's.",
+        "known) or a name. It is stated in every page's metadata, the data files and the data "
+        "package (data/datapackage.json), the citations and the TEI header; the witness's own "
+        "rights are the copyright value's.",
     ),
     ConfigValue(
         "edition_license_url",
@@ -145,6 +148,30 @@ CONFIG_VALUES = (
         (str,),
         "The document that states the editorial principles (a docname); the TEI header's "
         "editorialDecl quotes it.",
+    ),
+    ConfigValue(
+        "edition_anchors",
+        "",
+        (str,),
+        "Path of the anchor manifest (JSON), relative to the configuration directory: every "
+        "anchor a release published (pages, ¶, notes, register entries, glossary terms). When "
+        "the file exists, every build warns about each anchor of it that is gone.",
+    ),
+    ConfigValue(
+        "edition_anchors_update",
+        False,
+        (bool,),
+        "Write the anchor manifest at the end of an HTML build, for a release "
+        "(sphinx-build -D edition_anchors_update=1).",
+        "",
+    ),
+    ConfigValue(
+        "edition_redirects",
+        {},
+        (dict,),
+        "Where anchors of an earlier release went: 'old-page': 'new-page' for a moved page "
+        "(served by sphinx-reredirects), 'page#old-id': 'page#new-id' for a renamed, moved or "
+        "merged id (served by a fragment redirect script on the old page).",
     ),
 )
 
@@ -171,7 +198,7 @@ def config_location(confdir: str | Path, name: str) -> str:
 def register(app: Sphinx) -> None:
     """Declare every configuration value and its validation."""
     for value in CONFIG_VALUES:
-        app.add_config_value(value.name, value.default, "env", value.types, value.doc)
+        app.add_config_value(value.name, value.default, value.rebuild, value.types, value.doc)
     app.connect("config-inited", validate)
 
 
@@ -196,9 +223,49 @@ def validate(app: Sphinx, config: Config) -> None:
         )
     if config.edition_witness:
         config.edition_witness = str(Path(app.confdir, config.edition_witness).resolve())
+    if config.edition_anchors:
+        config.edition_anchors = str(Path(app.confdir, config.edition_anchors).resolve())
+    config.edition_redirects = _valid_redirects(app, config)
     elements = dict(config.latex_elements)
     if config.edition_latex_cjk and config.latex_engine == "xelatex" and "fontpkg" not in elements:
         elements["fontpkg"] = ADDITIONAL_SETTINGS["xelatex"]["fontpkg"] + LATEX_CJK_FONTS
     # Links in the text (mentions, terms) stay upright, so that the text reads as printed.
     elements["preamble"] = elements.get("preamble", "") + LATEX_UPRIGHT_LINKS + LATEX_NOTE_HEAD
     config.latex_elements = elements
+
+
+def _valid_redirects(app: Sphinx, config: Config) -> dict[str, str]:
+    """``edition_redirects`` with its malformed items warned about and left out; the page
+    redirects handed to sphinx-reredirects, which writes the old pages."""
+    where = config_location(app.confdir, "edition_redirects")
+    valid: dict[str, str] = {}
+    for old, new in config.edition_redirects.items():
+        if not (isinstance(old, str) and isinstance(new, str) and old and new):
+            warn(
+                Subtype.CONFIG,
+                f"edition_redirects: {old!r}: {new!r} must map a 'page' or 'page#id' to "
+                "another (both text)",
+                where,
+            )
+            continue
+        valid[old] = new
+    pages = {old: new for old, new in valid.items() if "#" not in old}
+    if not pages:
+        return valid
+    served = getattr(config, "redirects", None)
+    if not isinstance(served, dict):
+        warn(
+            Subtype.CONFIG,
+            f"edition_redirects moves pages ({', '.join(sorted(pages))}), but "
+            "sphinx_reredirects is not among the extensions: their old addresses would be "
+            "missing",
+            where,
+        )
+        return valid
+    for old, new in pages.items():
+        page, _, fragment = new.partition("#")
+        # Relative to the old page, as sphinx-reredirects takes it (and Read the Docs serves
+        # each version under its own path).
+        target = posixpath.relpath(f"{page}.html", posixpath.dirname(old) or ".")
+        served.setdefault(old, f"{target}#{fragment}" if fragment else target)
+    return valid

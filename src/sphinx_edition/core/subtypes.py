@@ -164,6 +164,17 @@ class Subtype(Enum):
         "text.md:40: WARNING: TEI: the id 'p5' is given twice; the second is left without it",
     )
 
+    ANCHOR = (
+        "anchor",
+        "An anchor of the previous release (a page, ¶, note, register entry or glossary "
+        "term in the manifest named by edition_anchors) is gone and edition_redirects does "
+        "not say where it went; or a declared redirect starts from an anchor that still "
+        "exists or leads nowhere; or the manifest cannot be read.",
+        "text.md:11: WARNING: the note 'text#note-p1-zhou-enlai' (Zhou Enlai) of release 0.1 "
+        "is gone; declare where it went in edition_redirects (e.g. "
+        "{'text#note-p1-zhou-enlai': 'page#new-id'}), or keep it",
+    )
+
     @property
     def name_in_config(self) -> str:
         """The string to put in ``suppress_warnings`` to silence this subtype."""

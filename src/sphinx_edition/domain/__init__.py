@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_edition.domain.anchors import after_reading, write_manifest
 from sphinx_edition.domain.domain import EditionDomain
 from sphinx_edition.domain.incremental import (
     pages_to_rewrite,
@@ -17,10 +18,12 @@ if TYPE_CHECKING:
 
 
 def register(app: Sphinx) -> None:
-    """The domain, its missing-reference warnings, what an incremental build re-reads, and the
-    search index's entries kept across builds."""
+    """The domain, its missing-reference warnings, what an incremental build re-reads, the
+    search index's entries kept across builds, and the anchor manifest written for a release."""
     app.add_domain(EditionDomain)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-get-outdated", reread_on_witness_change)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", restore_search_index)
+    app.connect("env-updated", after_reading)
+    app.connect("build-finished", write_manifest)

@@ -373,11 +373,14 @@ def index_entries(document: nodes.document) -> tuple[tuple[str, str, str], ...]:
 
 
 def shown_kinds(document: nodes.document) -> tuple[str, ...]:
-    """The kinds of data the page shows from other pages (registers, timeline, apparatus)."""
+    """The kinds of data the page shows from other pages (registers, timeline, apparatus,
+    the changelog)."""
     shows = {node["kind"] for node in document.findall(register)}
     if any(True for _ in document.findall(apparatus)):
         shows.add("apparatus")
     shows.update(node["kind"] for node in document.findall(backrefs))
     if any(True for _ in document.findall(timeline)):
         shows.add("timeline")
+    if any(n.get("ed_changes") for n in document.findall(nodes.container)):
+        shows.add("changes")
     return tuple(sorted(shows))

@@ -1,6 +1,6 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 6); every record carries its docname, so purge is a filter::
+Data shape (``data_version`` 7); every record carries its docname, so purge is a filter::
 
     {
         "segments": [Segment, ...],          # the transcription, in document order
@@ -17,11 +17,16 @@ Data shape (``data_version`` 6); every record carries its docname, so purge is a
         "witness_digest": str,               # SHA-256 of the witness at the last check
         "fingerprints": {id: str},           # what each entry looked like at the last write
         "link_fingerprints": {id: str},      # where links to it pointed and the name shown
-        "shows": {docname: (kind, ...)},     # pages holding registers, back-references or
-                                             # the timeline ("timeline"), for rewriting
+        "shows": {docname: (kind, ...)},     # pages holding registers, back-references,
+                                             # the timeline ("timeline") or the changelog
+                                             # ("changes"), for rewriting
         "index_entries": {docname: ((entry, id, main), ...)},  # for the search index
         "docnames": {docname, ...},          # the documents read, so that clearing one that
                                              # holds nothing costs nothing
+        "fragment_redirects": {docname: {old id: "page#id"}},  # what each page's fragment
+                                             # redirect script does (derived on env-updated)
+        "changes_digest": str,               # the notes and the manifest, as the changelog
+                                             # was last shown
     }
 """
 
@@ -48,9 +53,11 @@ from sphinx_edition.core.records import (
 )
 from sphinx_edition.core.vocabulary import KIND, KINDS
 from sphinx_edition.domain import collect
+from sphinx_edition.domain.anchors import check_anchors
 from sphinx_edition.domain.consistency import check_note_ids, check_witness, order_duplicates
 from sphinx_edition.domain.indices import REGISTER_INDICES
 from sphinx_edition.domain.names import ForgivingNames
+from sphinx_edition.markup.changes import ChangesDirective
 from sphinx_edition.markup.entries import ENTRY_DIRECTIVES
 from sphinx_edition.markup.notes import NoteDirective
 from sphinx_edition.markup.paragraphs import ParagraphDirective, paragraph_id
@@ -85,6 +92,7 @@ class EditionDomain(ForgivingNames, Domain):
         "note": NoteDirective,
         "apparatus": ApparatusDirective,
         "timeline": TimelineDirective,
+        "changes": ChangesDirective,
         **ENTRY_DIRECTIVES,
     }
     roles: ClassVar[dict[str, Any]] = {
@@ -116,8 +124,10 @@ class EditionDomain(ForgivingNames, Domain):
         "shows": {},
         "index_entries": {},
         "docnames": set(),
+        "fragment_redirects": {},
+        "changes_digest": "",
     }
-    data_version = 6
+    data_version = 7
 
     # -- the data, typed ---------------------------------------------------------------
 
@@ -355,6 +365,7 @@ class EditionDomain(ForgivingNames, Domain):
         order_duplicates(self.entries, config.root_doc, self.env.toctree_includes)
         check_witness(self.segments, config.edition_witness, self.env.srcdir)
         check_note_ids(self.notes, config.root_doc, self.env.toctree_includes)
+        check_anchors(self.env, self)
         if not config.edition_checks:
             return
         for finding in check_all(self.rule_data()):

@@ -1,6 +1,9 @@
-"""The edition's open data: CSV and JSON tables, the ``data/`` folder, the TEI document.
+"""The edition's open data: CSV and JSON tables, the data package, the ``data/`` folder, the
+TEI document.
 
-- :mod:`.tables`: a CSV and a JSON file per register and for the apparatus;
+- :mod:`.tables`: a CSV and a JSON file per register and for the apparatus, and the CSV files
+  that link them, every CSV cell neutralised against formula injection;
+- :mod:`.datapackage`: ``datapackage.json``, the Frictionless description of every file;
 - :mod:`.downloads`: the ``data/`` folder every HTML build writes, and ``ed:downloads``;
 - :mod:`.tei`: the edition as one TEI P5 document, made page by page as the HTML pages are
   written (:mod:`.tei.cache`) and kept between builds.

@@ -1,7 +1,9 @@
 """The edition's data on its web site: the ``data/`` folder and the ``ed:downloads`` table.
 
 At the end of every HTML build (``build-finished``) the registers and the notes are written
-as CSV and JSON into ``data/`` in the output, from the ``ed`` domain's records, and the TEI
+as CSV and JSON into ``data/`` in the output, from the ``ed`` domain's records, with the CSV
+files that link them and the data package that describes them all
+(:mod:`.datapackage`), and the TEI
 document is assembled there by the same writer as ``-b tei``, from the parts made as the
 pages were written (:mod:`.tei.cache`).  Read the Docs publishes the HTML output, so the files
 are published with the pages.
@@ -26,7 +28,15 @@ from sphinx.util.osutil import relative_uri
 from sphinx_edition.core.edition import edition
 from sphinx_edition.core.vocabulary import KIND
 from sphinx_edition.domain.domain import edition_domain
-from sphinx_edition.export.tables import EXPORTS, NOTES_FILE, write_exports
+from sphinx_edition.export.datapackage import PACKAGE_FILE, descriptor, write_package
+from sphinx_edition.export.files import write_exports
+from sphinx_edition.export.tables import (
+    EXPORTS,
+    MENTIONS_FILE,
+    NOTES_FILE,
+    PARAGRAPHS_FILE,
+    PARTICIPANTS_FILE,
+)
 from sphinx_edition.export.tei.cache import parts_of_build
 from sphinx_edition.export.tei.context import TEI_FILE
 from sphinx_edition.export.tei.document import note_texts, report, write_tei
@@ -51,11 +61,23 @@ def _files() -> list[tuple[str, str, str]]:
     rows.append((f"{NOTES_FILE}.csv", "CSV", what))
     rows.append((f"{NOTES_FILE}.json", "JSON", what))
     rows.append(
+        (f"{PARAGRAPHS_FILE}.csv", "CSV", "The {paragraph} paragraphs, with their addresses")
+    )
+    rows.append((f"{MENTIONS_FILE}.csv", "CSV", "Every mention of an entry, with its ¶ and note"))
+    rows.append((f"{PARTICIPANTS_FILE}.csv", "CSV", "The participants of each event"))
+    rows.append(
         (
             TEI_FILE,
             "TEI P5 XML",
             "The whole edition: {paragraph} paragraphs with their markup and notes, the "
             "registers and the bibliography",
+        )
+    )
+    rows.append(
+        (
+            PACKAGE_FILE,
+            "Frictionless Data Package",
+            "What each file holds: fields, types, keys, licence and citation",
         )
     )
     return rows
@@ -161,11 +183,15 @@ def write_data(app: Sphinx, exception: BaseException | None) -> None:
         domain.all_entries(),
         domain.mentions,
         domain.notes,
+        domain.segments,
         title=info.title,
         link=link,
         explanations=explanations,
         license=info.license_url or info.license,
     )
+    plurals = {kind: KIND[kind].plural for _, kind in EXPORTS}
+    tei_file = TEI_FILE if domain.segments else ""
+    write_package(folder, descriptor(info, app.config.edition_license, plurals, tei_file))
     figures = ", ".join(f"{n} {name}" for name, n in counts.items())
-    tei = f", and {TEI_FILE}," if domain.segments else ""
-    logger.info(f"edition data: {figures}{tei} in {folder}")
+    tei = f", {TEI_FILE}" if domain.segments else ""
+    logger.info(f"edition data: {figures}{tei} and {PACKAGE_FILE} in {folder}")

@@ -2,17 +2,23 @@
 
 Each register (people, events, places, organisations) and the apparatus (the notes) becomes
 one CSV file, one row per record, multiple values joined by ``"; "``, for spreadsheets; and one
-JSON file with the same records, nested, for programs.  The rows come from the ``ed`` domain's
-records only, so the files always say what the build's registers and notes say.
+JSON file with the same records, nested, for programs.  Three more CSV files link them, one
+row per link, so that a database can join them (the data package's foreign keys): the
+paragraphs, the mentions of entries in the text, and the participants of events.  The rows
+come from the ``ed`` domain's records only, so the files always say what the build's
+registers and notes say.
+
+A CSV cell that a spreadsheet would run as a formula (one that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, and is not a plain number) gets a leading
+apostrophe, as OWASP recommends ("CSV Injection"): the spreadsheet shows the text instead of
+running it.  The JSON files keep every value as it is.
 """
 
 from __future__ import annotations
 
-import csv
-import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sphinx_edition.core import dates
@@ -31,7 +37,14 @@ EXPORTS = (
 """The register files and the kind of entry each holds."""
 
 NOTES_FILE = "notes"
+PARAGRAPHS_FILE = "paragraphs"
+MENTIONS_FILE = "mentions"
+PARTICIPANTS_FILE = "participants"
+LINK_FILES = (PARAGRAPHS_FILE, MENTIONS_FILE, PARTICIPANTS_FILE)
+"""The CSV files that link the registers, the notes and the paragraphs (no JSON: the JSON
+files nest the same links)."""
 FILE_NAMES = (*(name for name, _ in EXPORTS), NOTES_FILE)
+FILE_OF_KIND = {kind: name for name, kind in EXPORTS}
 
 SEPARATOR = "; "
 
@@ -57,6 +70,33 @@ NOTE_COLUMNS = (
     "explanation",
     "url",
 )
+
+PARAGRAPH_COLUMNS = ("number", "page", "anchor", "url")
+MENTION_COLUMNS = (
+    "page",
+    "anchor",
+    "kind",
+    "entry",
+    *(name for name, _ in EXPORTS),
+    "paragraph",
+    "text",
+    "note",
+    "url",
+)
+"""A mention names its entry twice: ``entry`` (any kind) and the column of its kind's file,
+which is what a foreign key can point from (a key names one table)."""
+PARTICIPANT_COLUMNS = ("event", "participant", "kind", "people", "organisations", "places")
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?")
+
+
+def neutral(cell: str) -> str:
+    """*cell* as a spreadsheet will show it and not run it: an apostrophe before a cell that
+    starts as a formula does (OWASP), unless it is a plain number such as ``-33.5``."""
+    if cell.startswith(FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _no_link(docname: str, anchor: str) -> str:
@@ -213,82 +253,6 @@ def note_row(note: Note, link: Link = _no_link, explanation: str = "") -> dict[s
     row = {key: "" if value is None else str(value) for key, value in item.items()}
     row["sources"] = SEPARATOR.join(note.sources)
     return {column: row[column] for column in NOTE_COLUMNS}
-
-
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(columns))
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def write_json(path: Path, data: dict[str, Any]) -> None:
-    """Write *data* with each of its ``items`` on a line of its own.
-
-    Readable and easy to diff; and each line is made by json's C encoder, which ``indent=``
-    would turn off (pure-Python encoding cost a second of every build at 200 articles).
-    """
-    head = [
-        f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-        for key, value in data.items()
-        if key != "items"
-    ]
-    items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data.get("items", ()))
-    body = ", ".join([*head, f'"items": [\n{items}\n]' if items else '"items": []'])
-    path.write_text("{" + body + "}\n", encoding="utf-8")
-
-
-def write_exports(
-    folder: Path,
-    entries: Iterable[Entry],
-    mentions: Iterable[Mention],
-    notes: Iterable[Note],
-    *,
-    title: str,
-    link: Link = _no_link,
-    explanations: dict[str, str] | None = None,
-    license: str = "",
-) -> dict[str, int]:
-    """Write ``<name>.csv`` and ``<name>.json`` for each register and the notes.
-
-    *explanations* gives the notes' text by note id, where a better one than the record's
-    plain text is known; *license* (the licence's address or name) is stated in every JSON
-    file.  Returns the number of records in each file, by name (``people``,
-    ``events``, …).
-    """
-    explained = explanations or {}
-    folder.mkdir(parents=True, exist_ok=True)
-    entries = list(entries)
-    by_target: dict[str, list[Mention]] = {}
-    for record in sorted(mentions, key=lambda m: (m.docname, m.paragraph, m.lineno, m.anchor)):
-        by_target.setdefault(record.target, []).append(record)
-    counts: dict[str, int] = {}
-    for name, kind in EXPORTS:
-        chosen = sorted_entries(kind, entries)
-        write_csv(
-            folder / f"{name}.csv",
-            COLUMNS[kind],
-            (entry_row(e, by_target.get(e.id, []), link) for e in chosen),
-        )
-        items = [entry_item(e, by_target.get(e.id, []), link) for e in chosen]
-        write_json(
-            folder / f"{name}.json",
-            {"edition": title, "license": license, "kind": kind, "items": items},
-        )
-        counts[name] = len(chosen)
-    chosen_notes = sorted_notes(notes)
-    write_csv(
-        folder / f"{NOTES_FILE}.csv",
-        NOTE_COLUMNS,
-        (note_row(n, link, explained.get(n.anchor, "")) for n in chosen_notes),
-    )
-    items = [note_item(n, link, explained.get(n.anchor, "")) for n in chosen_notes]
-    write_json(
-        folder / f"{NOTES_FILE}.json",
-        {"edition": title, "license": license, "kind": "note", "items": items},
-    )
-    counts[NOTES_FILE] = len(chosen_notes)
-    return counts
 
 
 def _office_item(office: Office) -> dict[str, Any]:

@@ -4,7 +4,8 @@ Every custom node gets visitors for html, latex, text, man and texinfo (:mod:`.v
 what differs by format is done in post-transforms limited by ``builders=``: back-references,
 timeline, apparatus and notes (:mod:`.backrefs`, :mod:`.timeline`, :mod:`.apparatus`,
 :mod:`.notes`), JSON-LD (:mod:`.jsonld`); the web pages' files (:mod:`.assets`), hover cards
-(:mod:`.cards`) and citation metadata (:mod:`.citation`).
+(:mod:`.cards`) and citation metadata (:mod:`.citation`); the changelog of notes
+(:mod:`.changes`) and the fragment redirects of renamed ids (:mod:`.redirects`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from sphinx_edition.render.apparatus import ApparatusTable
 from sphinx_edition.render.assets import page_assets, serve_static
 from sphinx_edition.render.backrefs import BackReferences
 from sphinx_edition.render.cards import write_cards
+from sphinx_edition.render.changes import ChangesList
 from sphinx_edition.render.citation import check_config, page_context
 from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
+from sphinx_edition.render.redirects import keep_pages, page_redirects
 from sphinx_edition.render.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ POST_TRANSFORMS = (
     ReadingSwitch,
     FootnoteNotes,
     StaticNotes,
+    ChangesList,
 )
 """What is filled in once every page is read, each limited to the formats it serves."""
 
@@ -62,6 +66,9 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", serve_static)
     app.connect("html-page-context", page_assets)
     app.connect("html-page-context", page_context)
+    # Before page_assets, which gives the page a list of scripts of its own.
+    app.connect("html-page-context", page_redirects, priority=400)
+    app.connect("html-collect-pages", keep_pages, priority=400)
     app.connect("build-finished", write_cards)
 
 

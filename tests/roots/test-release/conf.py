@@ -1,0 +1,9 @@
+extensions = ["sphinx_edition", "sphinx_reredirects"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+html_theme = "basic"
+project = "Release test"
+release = "2.0"
+edition_license = "CC-BY-4.0"
+edition_url = "https://example.org/edition/"
+edition_anchors = "anchors.json"
