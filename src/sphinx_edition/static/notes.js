@@ -53,11 +53,15 @@
     return more;
   }
   function refresh() {
-    /* Measure every note, then change the buttons: one layout instead of one per note. */
+    /* Buttons only for the notes beside the text (none on a phone), made when first needed;
+       then every note is measured, and only then are the buttons changed: one layout, not one
+       per note. */
+    var side = [].map.call(notes, function (note) { return beside(note); });
+    notes.forEach(function (note, i) { if (side[i]) makeButton(note); });
     var hide = [];
-    notes.forEach(function (note) {
+    notes.forEach(function (note, i) {
       var button = buttonOf(note);
-      if (button) hide.push([button, !beside(note) || !clipped(note)]);
+      if (button) hide.push([button, !side[i] || !clipped(note)]);
     });
     hide.forEach(function (pair) { pair[0].hidden = pair[1]; });
     align();
@@ -67,9 +71,9 @@
     setOpen(note, true);
     refresh();
   }
-  notes.forEach(function (note) {
+  function makeButton(note) {
     var body = note.querySelector(":scope > .ed-note-body");
-    if (!body) return;
+    if (!body || buttonOf(note)) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "ed-note-more";
@@ -78,8 +82,8 @@
       refresh();
     });
     body.after(button);
-    setOpen(note, false);
-  });
+    setOpen(note, isOpen(note));
+  }
   function noteOf(id) {
     var note = id ? document.getElementById(id) : null;
     return note && note.matches(NOTE) ? note : null;
