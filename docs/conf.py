@@ -114,6 +114,8 @@ html_theme = "furo"
 html_title = "The Sino-Soviet Split and the 1969 Border Crisis"
 html_short_title = "Sino-Soviet Split: an edition"
 html_static_path: list[str] = []
+# The edition's mark, a pilcrow: browsers ask for an icon, and without one get a 404.
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
 
@@ -138,3 +140,5 @@ epub_publisher = "sphinx-edition"
 epub_copyright = copyright
 epub_basename = "sino-soviet-split-edition"
 epub_show_urls = "no"
+# Checked by DAISY Ace in the tests (tests/test_epub.py), which fail if it does not conform.
+edition_epub_conformance = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"

@@ -9,6 +9,8 @@ from pathlib import Path
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import edit, warnings_of
+from sphinx_edition.core.edition import edition
+from sphinx_edition.render.assets import INLINE
 
 MakeApp = Callable[..., SphinxTestApp]
 STATIC = Path(__file__).parents[1] / "src" / "sphinx_edition" / "static"
@@ -95,6 +97,9 @@ def test_the_extensions_files_are_served_minified(
         "notes.js",
     } <= set(names)
     for name in names:
+        if name in INLINE:  # written into the pages instead: see the next test
+            assert not (app.outdir / "_static" / name).exists(), name
+            continue
         served = (app.outdir / "_static" / name).read_text(encoding="utf-8")
         source = (STATIC / name).read_text(encoding="utf-8")
         assert len(served) < len(source), name
@@ -103,3 +108,36 @@ def test_the_extensions_files_are_served_minified(
     assert "edLoad" in script  # what the code calls stays whole
     assert '"ed-cards.js"' in script
     assert '"cards.js"' in script
+
+
+def test_the_notes_are_placed_by_a_script_in_the_page_before_it_is_drawn(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    app = build(make_app, copy_root("notes"))
+    html = (app.outdir / "text.html").read_text(encoding="utf-8")
+    head, _, body = html.partition("</head>")
+    # The page waits to be drawn until the element after the script that places the notes.
+    assert "l.rel='expect';l.href='#ed-notes-placed';l.setAttribute('blocking','render')" in head
+    script, placed = body.index("window.edAlignNotes=function"), body.index('id="ed-notes-placed"')
+    assert body.rindex('class="ed-paragraph', 0, script) < script < placed
+    assert "/*" not in body[script:placed]  # minified
+
+
+def test_the_page_gets_a_description_from_its_own_words(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    root = copy_root("notes")
+    edit(root / "people.md", "# People\n", "# People\n\nEveryone the   text names.\n\n")
+    app = build(make_app, root)
+    title = edition(app.config).title
+
+    def description(page: str) -> str:
+        html = (app.outdir / page).read_text(encoding="utf-8")
+        found = re.findall(r'<meta name="description" content="([^"]*)" />', html)
+        assert len(found) == 1, page
+        return found[0]
+
+    # The page's first paragraph of prose; not the witness, a note or an entry.
+    assert description("people.html") == "Everyone the text names."
+    assert description("text.html") == f"Text: {title}"
+    assert description("genindex.html") == title  # a page without words of its own

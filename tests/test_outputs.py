@@ -67,8 +67,17 @@ def pdftotext(pdf: Path, *crop: str) -> str:
 
 
 # What a reader of the as-printed text does not see in it: the corrected readings, the notes
-# (beside the text or in their own box), the note markers, the hover cards, the switch.
-EDITORIAL_CLASSES = {"ed-corr", "ed-note", "ed-note-ref", "ed-cards", "ed-card", "ed-reading"}
+# (beside the text or in their own box), the note markers, the hover cards, the switch, the
+# "cite" buttons.
+EDITORIAL_CLASSES = {
+    "ed-corr",
+    "ed-note",
+    "ed-note-ref",
+    "ed-cards",
+    "ed-card",
+    "ed-reading",
+    "ed-cite",
+}
 VOID = {
     "area",
     "base",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -29,6 +30,16 @@ LATEX_CJK_FONTS = r"""
 
 
 LATEX_UPRIGHT_LINKS = "\n\\protected\\def\\sphinxcrossref#1{#1}\n"
+# The indexes (the registers' and the general one) set their entries in the text face: Sphinx
+# sets them in typewriter type, as for the names of code objects.
+LATEX_INDEX_ENTRIES = "\\protected\\def\\sphinxstyleindexentry#1{#1}\n"
+
+# Read the Docs builds the PDF with latexmk in the LaTeX folder (``latexmk -r latexmkrc -pdf
+# ...``), not with the Makefile that Sphinx writes beside it, which is what sets XINDYOPTS:
+# without them xindy knows neither the language nor Sphinx's rules and fails on the general
+# index.  latexmkrc takes the Makefile's options when XINDYOPTS is not set.
+XINDYOPTS_IN_MAKEFILE = re.compile(r"^export XINDYOPTS = (.*)$", re.MULTILINE)
+XINDYOPTS_IN_LATEXMKRC = "$ENV{'XINDYOPTS'}"
 
 # A note's head in the PDF: its category in small sans serif, the editorial act in small
 # capitals, so that "factual" and "historical correction" read as two things.
@@ -173,6 +184,21 @@ CONFIG_VALUES = (
         "(served by sphinx-reredirects), 'page#old-id': 'page#new-id' for a renamed, moved or "
         "merged id (served by a fragment redirect script on the old page).",
     ),
+    ConfigValue(
+        "edition_epub_accessibility_summary",
+        "",
+        (str,),
+        "The EPUB's schema:accessibilitySummary, in the edition's own words; a description of "
+        "what the extension writes when empty.",
+    ),
+    ConfigValue(
+        "edition_epub_conformance",
+        "",
+        (str,),
+        "The accessibility standard the EPUB conforms to (dcterms:conformsTo), e.g. 'EPUB "
+        "Accessibility 1.1 - WCAG 2.1 Level AA', stated only once a check has shown it (the "
+        "edition's tests run DAISY Ace); no claim when empty.",
+    ),
 )
 
 
@@ -200,6 +226,7 @@ def register(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, value.types, value.doc)
     app.connect("config-inited", validate)
+    app.connect("build-finished", latexmkrc_without_make)
 
 
 def validate(app: Sphinx, config: Config) -> None:
@@ -230,7 +257,9 @@ def validate(app: Sphinx, config: Config) -> None:
     if config.edition_latex_cjk and config.latex_engine == "xelatex" and "fontpkg" not in elements:
         elements["fontpkg"] = ADDITIONAL_SETTINGS["xelatex"]["fontpkg"] + LATEX_CJK_FONTS
     # Links in the text (mentions, terms) stay upright, so that the text reads as printed.
-    elements["preamble"] = elements.get("preamble", "") + LATEX_UPRIGHT_LINKS + LATEX_NOTE_HEAD
+    elements["preamble"] = (
+        elements.get("preamble", "") + LATEX_UPRIGHT_LINKS + LATEX_NOTE_HEAD + LATEX_INDEX_ENTRIES
+    )
     config.latex_elements = elements
 
 
@@ -269,3 +298,23 @@ def _valid_redirects(app: Sphinx, config: Config) -> dict[str, str]:
         target = posixpath.relpath(f"{page}.html", posixpath.dirname(old) or ".")
         served.setdefault(old, f"{target}#{fragment}" if fragment else target)
     return valid
+
+
+def latexmkrc_without_make(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the LaTeX folder's latexmkrc gives xindy the options of Sphinx's
+    Makefile when latexmk runs without it (as on Read the Docs)."""
+    if exception is not None or app.builder.name != "latex":
+        return
+    folder = Path(app.outdir)
+    makefile, latexmkrc = folder / "Makefile", folder / "latexmkrc"
+    if not makefile.is_file() or not latexmkrc.is_file():
+        return
+    found = XINDYOPTS_IN_MAKEFILE.search(makefile.read_text(encoding="utf-8"))
+    text = latexmkrc.read_text(encoding="utf-8")
+    if found is None or XINDYOPTS_IN_LATEXMKRC not in text:
+        return
+    options = " ".join(found.group(1).split()).replace("'", "")
+    latexmkrc.write_text(
+        text.replace(XINDYOPTS_IN_LATEXMKRC, f"($ENV{{'XINDYOPTS'}} || '{options}')"),
+        encoding="utf-8",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import re
 import shutil
@@ -80,10 +81,37 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# What a web host compresses (Read the Docs serves the edition's text files gzipped).
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+class _CompressingHandler(_QuietHandler):
+    """Serves text files gzipped to a browser that accepts it, as a web host does."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and kind.startswith(COMPRESSED_TYPES)):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve *folder* on 127.0.0.1 from a background thread; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve *folder* on 127.0.0.1 from a background thread; yield the base URL.  With
+    *compress*, text files go gzipped to browsers that accept it, as a web host sends them."""
+    handler_class = _CompressingHandler if compress else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -82,5 +82,6 @@ def test_axe_finds_no_violation_with_the_dialog_open(edition: Site, new_page: Ne
 def test_without_javascript_the_number_is_the_permalink(edition: Site, new_page: NewPage) -> None:
     page = new_page(java_script_enabled=False)
     page.goto(edition.url("text.html"))
-    expect(page.locator("button.ed-cite")).to_have_count(0)
+    expect(page.locator("button.ed-cite")).to_have_count(13)
+    expect(page.locator("button.ed-cite:visible")).to_have_count(0)
     expect(page.locator('.ed-paragraph[data-n="7"] a.ed-pnum')).to_have_attribute("href", "#p7")

@@ -18,8 +18,8 @@ from .support import Site, in_viewport
 
 pytestmark = pytest.mark.browser
 
-OLD_NOTE = "note-p1-beijing-airport"
-NEW_NOTE = "note-p1-capital-airport"
+OLD_NOTE = "note-p1-urgent-impromptu-meeting"
+NEW_NOTE = "note-p1-hastily-arranged-meeting"
 DECLARED = f'\nedition_redirects = {{"text#{OLD_NOTE}": "text#{NEW_NOTE}"}}\n'
 
 
@@ -43,7 +43,7 @@ def next_release(site_root: tuple[Path, str], tmp_path_factory: pytest.TempPathF
     edit(
         docs / "text.md",
         f"{{ed:note}} {OLD_NOTE.removeprefix('note-')}",
-        "{ed:note} p1-capital-airport",
+        f"{{ed:note}} {NEW_NOTE.removeprefix('note-')}",
     )
     undeclared = sphinx_build("-b", "html", "-n", "-W", "--keep-going", docs, copy / "undeclared")
     assert undeclared.returncode != 0

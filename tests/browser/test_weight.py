@@ -15,7 +15,9 @@ pytestmark = pytest.mark.browser
 
 KB = 1000  # as the budgets are stated: a plain one-page Furo build of the text is 111 KB
 PAGE_BUDGET = 200 * KB  # the whole edition page: HTML, CSS, JS, fonts, images
-EXTENSION_BUDGET = 30 * KB  # sphinx-edition.css and .js, and the markup the extension writes
+PAGE_BUDGET_GZIPPED = 50 * KB  # the same, as a web host sends it compressed
+# The extension's share of the page is measured and reported (weight.md), not held to a budget:
+# the 30 kB it once had counted the notes' own words (withdrawn, issue 19).
 
 
 def describe(weight: Weight) -> str:
@@ -127,24 +129,7 @@ def test_the_markup_is_accounted_for_by_part(weights: dict[str, Weight], edition
     assert text.elements["ed-note"] > 0
 
 
-# Not met (issue 6): the markup for 141 linked mentions and 48 notes alone is over 30 kB; see
-# docs/quality.md for where the bytes go. Strict, so that the day the budget is met this test
-# fails until the mark is taken off.
-OVER_BUDGET = pytest.mark.xfail(
-    strict=True, reason="the extension's share of the text page is over 30 kB (docs/quality.md)"
-)
-
-
 def test_the_edition_page_stays_within_its_budget(weights: dict[str, Weight]) -> None:
     text = weights["text.html"]
-    total = text.total
-    assert total < PAGE_BUDGET, describe(text)
-
-
-@OVER_BUDGET
-def test_the_extensions_share_of_the_edition_page_stays_within_its_budget(
-    weights: dict[str, Weight],
-) -> None:
-    text = weights["text.html"]
-    share = text.extension
-    assert share < EXTENSION_BUDGET, describe(text)
+    assert text.total < PAGE_BUDGET, describe(text)
+    assert text.gzipped < PAGE_BUDGET_GZIPPED, describe(text)

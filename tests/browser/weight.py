@@ -10,10 +10,15 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Response
 
+from sphinx_edition.render.assets import INLINE
 from sphinx_edition.render.assets import STATIC as STATIC_FOLDER
 
 # The extension's own static files (sphinx-edition.css and .js, and any it adds).
-STATIC = tuple(sorted(path.name for path in STATIC_FOLDER.iterdir() if path.is_file()))
+STATIC = tuple(
+    sorted(
+        path.name for path in STATIC_FOLDER.iterdir() if path.is_file() and path.name not in INLINE
+    )
+)
 
 # Markup the extension writes whole: everything in it, text included, is the extension's.
 WHOLE = {
@@ -131,10 +136,13 @@ class _ExtensionMarkup(HTMLParser):
                 self._add(_size(self.get_starttag_text() or ""), element.group)
 
     def handle_data(self, data: str) -> None:
-        # The script in the head that applies the reader's chosen reading before drawing.
+        # The extension's scripts written into the page: the one in the head that applies the
+        # reader's chosen reading before drawing, the one after the text that places the notes.
         top = self.stack[-1] if self.stack else None
-        if top and top.tag == "script" and "ed-reading" in data and not self._in_whole():
-            self.stack[-1] = top._replace(whole=True, counted=False, group="reading switch")
+        if top and top.tag == "script" and not self._in_whole():
+            for marker, group in (("ed-reading", "reading switch"), ("edAlignNotes", "notes")):
+                if marker in data:
+                    self.stack[-1] = top._replace(whole=True, counted=False, group=group)
 
     def handle_endtag(self, tag: str) -> None:
         if not any(element.tag == tag for element in self.stack):

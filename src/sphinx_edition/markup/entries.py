@@ -229,9 +229,12 @@ class EntryDirective(EditionDirective):
 
     def _index(self, record: Entry) -> addnodes.index:
         kind = KIND[record.kind].label
-        entries = [("single", f"{record.sort} ({kind})", record.anchor, "main", None)]
+        main = f"{record.sort} ({kind})"
+        entries = [("single", main, record.anchor, "main", None)]
+        # "see" names the main entry as the index lists it: xindy (the PDF's index) requires
+        # the target of a cross-reference to be an entry of the index.
         entries += [
-            ("see", f"{alt.name}; {record.sort}", record.anchor, "", None)
+            ("see", f"{alt.name}; {main}", record.anchor, "", None)
             for alt in record.alt
             if alt.name != record.name
         ]

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 
 from sphinx_edition.markup import nodes as ed
 from sphinx_edition.render import visitors as v
+from sphinx_edition.render.accessible import accessible_markup
 from sphinx_edition.render.apparatus import ApparatusTable
-from sphinx_edition.render.assets import page_assets, serve_static
+from sphinx_edition.render.assets import head_script, page_assets, serve_static
 from sphinx_edition.render.backrefs import BackReferences
 from sphinx_edition.render.cards import write_cards
 from sphinx_edition.render.changes import ChangesList
 from sphinx_edition.render.citation import check_config, page_context
+from sphinx_edition.render.epub import accessible_epub
 from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
 from sphinx_edition.render.redirects import keep_pages, page_redirects
@@ -46,11 +48,6 @@ POST_TRANSFORMS = (
 )
 """What is filled in once every page is read, each limited to the formats it serves."""
 
-READING_PREFERENCE = (
-    "try{if(localStorage.getItem('ed-reading')==='corrected')"
-    "document.documentElement.dataset.edReading='corrected'}catch(e){}"
-)
-
 
 def register(app: Sphinx) -> None:
     """Nodes and their visitors, post-transforms, the site's files and page metadata."""
@@ -59,17 +56,18 @@ def register(app: Sphinx) -> None:
         app.add_post_transform(transform)
     app.add_css_file("sphinx-edition.css")
     app.add_js_file("sphinx-edition.js", loading_method="defer")
-    # Applied in the head, before the page is drawn, so that a reader who chose the corrected
-    # reading does not see the printed one flash first.
-    app.add_js_file(None, body=READING_PREFERENCE)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", serve_static)
+    app.connect("html-page-context", head_script)
     app.connect("html-page-context", page_assets)
+    # Before the theme's own handler (Furo's, at the default 500), which renders the sidebar.
+    app.connect("html-page-context", accessible_markup, priority=400)
     app.connect("html-page-context", page_context)
     # Before page_assets, which gives the page a list of scripts of its own.
     app.connect("html-page-context", page_redirects, priority=400)
     app.connect("html-collect-pages", keep_pages, priority=400)
     app.connect("build-finished", write_cards)
+    app.connect("build-finished", accessible_epub)
 
 
 def register_nodes(app: Sphinx) -> None:
@@ -96,10 +94,16 @@ def register_nodes(app: Sphinx) -> None:
         latex=(v.visit_number_latex, v.depart_number_latex),
     )
     add_node(ed.date_mention, inline, html=(v.visit_date_html, v.depart_date_html))
-    add_node(ed.mention, inline, html=(v.visit_mention_html, v.depart_mention_html))
+    add_node(
+        ed.mention,
+        inline,
+        html=(v.visit_mention_html, v.depart_mention_html),
+        latex=(v.visit_mention_latex, v.depart_inline_default),
+    )
     for inline_node in (ed.witness_text, ed.unmarked, ed.duration_claim, ed.sequence_claim):
         add_node(inline_node, inline)
-    for block in (ed.register_entry, ed.register, ed.backrefs, ed.timeline, ed.apparatus):
+    add_node(ed.register_entry, container, latex=(v.visit_entry_latex, v.depart_container_default))
+    for block in (ed.register, ed.backrefs, ed.timeline, ed.apparatus):
         add_node(block, container)
     add_node(
         ed.editorial_note,

@@ -29,6 +29,8 @@ import rcssmin
 import rjsmin
 from docutils import nodes
 
+from sphinx_edition.render.base import WEB_BUILDERS
+
 STATIC = Path(__file__).parents[1] / "static"
 MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
@@ -50,6 +52,19 @@ REGISTER_CLASSES = frozenset(
 # without its note is a heading's words copied into a table of contents: it needs neither.)
 NOTES_CSS = "notes.css"
 NOTES_JS = "notes.js"
+# Written into the page right after the text instead of loaded (see the file), and not served.
+NOTES_ALIGN_JS = "notes-align.js"
+INLINE = frozenset({NOTES_ALIGN_JS})
+NOTES_PLACED = "ed-notes-placed"
+# <link rel="expect" blocking="render">: the page is not drawn until the element after the
+# notes' script is parsed.  Put in by a script, so that it holds the page only where that
+# script will run (and because the Nu HTML checker does not know it yet; the HTML standard
+# has it since 2023).  Browsers without it draw the page first and move the notes after.
+NOTES_WAIT = (
+    "<script>(function(){var l=document.createElement('link');l.rel='expect';"
+    f"l.href='#{NOTES_PLACED}';l.setAttribute('blocking','render');"
+    "document.head.appendChild(l)})()</script>\n"
+)
 NOTE_CLASS = "ed-note"
 
 
@@ -104,6 +119,11 @@ def page_assets(
         # As app.add_js_file(..., loading_method="defer") writes it: the builder's own method
         # takes the attribute itself.
         app.builder.add_js_file(NOTES_JS, defer="defer")
+        if app.builder.name in WEB_BUILDERS and isinstance(context.get("body"), str):
+            # The script runs where the text ends; a script in the head asks the browser not
+            # to draw the page before it has (see NOTES_WAIT).
+            context["body"] += inline_script(NOTES_ALIGN_JS) + f'<span id="{NOTES_PLACED}"></span>'
+            context["metatags"] = context.get("metatags", "") + NOTES_WAIT
     if uses is None:
         return
     unused: set[str] = set()
@@ -122,14 +142,44 @@ def page_assets(
         ]
 
 
+# Run in the head, before the page is drawn: the class says that scripts run, so that the
+# controls they drive (the reading switch, the "cite" buttons) are drawn with the page instead
+# of pushing the text down when the deferred scripts take them up; and a reader who chose the
+# corrected reading does not see the printed one first.
+HEAD_SCRIPT = (
+    "<script>document.documentElement.classList.add('ed-script');"
+    # Furo's own marker, which furo.js takes off only once the page is parsed: its theme
+    # switch would then appear in the header and push it sideways.
+    "document.documentElement.classList.remove('no-js');"
+    "try{if(localStorage.getItem('ed-reading')==='corrected')"
+    "document.documentElement.dataset.edReading='corrected'}catch(e){}</script>"
+)
+
+
+def head_script(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the head script, on the web pages.  In the page's meta tags,
+    which every theme puts in the head: Sphinx's scripts go where the theme puts them, and
+    Furo puts them at the end of the body, after the text has been drawn."""
+    if app.builder.name in WEB_BUILDERS:
+        context["metatags"] = context.get("metatags", "") + HEAD_SCRIPT + "\n"
+
+
+def inline_script(name: str) -> str:
+    """The static script *name*, minified, as a ``<script>`` element to write into a page."""
+    return f"<script>{rjsmin.jsmin((STATIC / name).read_text(encoding='utf-8'))}</script>\n"
+
+
 def minified_static(folder: Path) -> None:
-    """Write the extension's static files into *folder*, minified, and nothing else there."""
+    """Write the extension's static files into *folder*, minified, and nothing else there
+    (the scripts written into pages are not served)."""
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.iterdir():
-        if stale.is_file() and not (STATIC / stale.name).is_file():
+        if stale.is_file() and (stale.name in INLINE or not (STATIC / stale.name).is_file()):
             stale.unlink()
     for source in sorted(STATIC.iterdir()):
-        if not source.is_file():
+        if not source.is_file() or source.name in INLINE:
             continue
         text = source.read_text(encoding="utf-8")
         minify = MINIFY.get(source.suffix)

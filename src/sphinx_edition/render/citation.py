@@ -1,6 +1,8 @@
 """How to cite the edition: meta tags, JSON-LD and the "Cite this paragraph" control.
 
-On every web page (``html-page-context``) the head gets Highwire Press ``citation_*`` meta tags
+On every web page (``html-page-context``) the head gets a ``<meta name="description">`` (the
+page's own ``description`` metadata, else its first paragraph of the editor's prose, else the
+edition's title), Highwire Press ``citation_*`` meta tags
 (which Zotero and Google Scholar read), a ``<link rel="cite-as">`` to the page's permanent
 address and a link to the TEI document; the end of the body gets a schema.org JSON-LD
 description of the edition and the page.  Pages with witness paragraphs also get the data from
@@ -21,7 +23,11 @@ from docutils import nodes
 from sphinx_edition.config import config_location
 from sphinx_edition.core.edition import Edition, edition
 from sphinx_edition.markup import bibliography
-from sphinx_edition.markup.nodes import witness_paragraph
+from sphinx_edition.markup.nodes import (
+    editorial_note,
+    register_entry,
+    witness_paragraph,
+)
 from sphinx_edition.render.base import WEB_BUILDERS
 from sphinx_edition.warnings import Subtype, warn
 
@@ -82,6 +88,42 @@ def meta_tags(info: Edition, title: str, page_url: str, is_root: bool) -> list[s
     if info.license_url:
         lines.append(f'<link rel="license" href="{escape(info.license_url)}" />')
     return lines
+
+
+DESCRIPTION_LENGTH = 200  # characters: what search engines show of a description, and a little
+# What is not the page's own prose about itself: the witness, notes, register entries.
+NOT_A_SUMMARY = (witness_paragraph, editorial_note, register_entry)
+
+
+def description(
+    metadata: dict[str, Any], doctree: nodes.document | None, title: str, info: Edition
+) -> str:
+    """What the page is, in a sentence or two, for search engines and link previews."""
+    given = metadata.get("description")
+    if isinstance(given, str) and given.strip():
+        return " ".join(given.split())
+    for paragraph in doctree.findall(nodes.paragraph) if doctree is not None else ():
+        if any(isinstance(a, NOT_A_SUMMARY) for a in _ancestors(paragraph)):
+            continue
+        text = " ".join(paragraph.astext().split())
+        if text:
+            return _shortened(text)
+    return f"{title}: {info.title}" if title and title != info.title else info.title
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
 
 
 def json_ld(info: Edition, title: str, page_url: str, source: str) -> dict[str, Any]:
@@ -151,6 +193,10 @@ def page_context(
     page_url = info.page_url(app.builder.get_target_uri(pagename))
     is_root = pagename == app.config.root_doc
     lines = meta_tags(info, title, page_url, is_root)
+    if 'name="description"' not in context.get("metatags", ""):  # the editor's own meta tag
+        metadata = app.env.metadata.get(pagename, {})
+        summary = description(metadata, doctree, title, info)
+        lines.insert(0, f'<meta name="description" content="{escape(summary)}" />')
     pathto = context.get("pathto")
     if callable(pathto):
         href = pathto(TEI_DOWNLOAD, 1)

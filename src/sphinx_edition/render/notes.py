@@ -15,8 +15,8 @@ from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
 class ReadingSwitch(EditionPostTransform):
     """On a page with corrections, the control that switches between the two readings.
 
-    It is hidden until ``sphinx-edition.js`` shows it: without JavaScript the page shows the
-    text as printed, with its notes.
+    It is hidden without scripts (the page then shows the text as printed, with its notes);
+    when scripts run it is drawn with the page (``notes.css``) and ``notes.js`` drives it.
     """
 
     default_priority = 20

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_edition.render.base import WEB_BUILDERS
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
@@ -31,13 +33,36 @@ def depart_paragraph_latex(self: LaTeXTranslator, node: witness_paragraph) -> No
     self.body.append("\n")
 
 
+def visit_entry_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The entry's anchor gets a label, so that the registers' indexes give its page number
+    # (\pageref) instead of "??", and links to it resolve.
+    self.visit_container(node)
+    self.body.append(self.hypertarget_to(node, anchor=True))
+
+
+def visit_mention_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The mention's anchor is labelled, so that the registers' back-references lead to it.
+    self.body.append(self.hypertarget_to(node, anchor=True))
+    self.visit_inline(node)
+
+
 def visit_number_html(self: HTML5Translator, node: paragraph_number) -> None:
     n = node["n"]
     self.body.append(f'<a class="ed-pnum" href="#{node["refid"]}" aria-label="Paragraph {n}">')
 
 
 def depart_number_html(self: HTML5Translator, node: paragraph_number) -> None:
-    self.body.append("</a> ")
+    self.body.append("</a>")
+    if self.builder.name in WEB_BUILDERS:
+        # The "cite" button, hidden without scripts; with them it is drawn with the page
+        # (sphinx-edition.css), so that the first line does not reflow when sphinx-edition.js
+        # gives it its dialog.
+        n = node["n"]
+        self.body.append(
+            '<button type="button" class="ed-cite" hidden="hidden" aria-haspopup="dialog"'
+            f' aria-label="Cite paragraph {n}" title="Cite this paragraph">cite</button>'
+        )
+    self.body.append(" ")
 
 
 def visit_number_latex(self: LaTeXTranslator, node: paragraph_number) -> None:
@@ -184,8 +209,9 @@ def depart_note_body_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_note_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    # Moved next to its marker by the LaTeX post-transform, the note becomes a footnote.
-    self.body.append(r"\footnote{")
+    # Moved next to its marker by the LaTeX post-transform, the note becomes a footnote; its
+    # anchor is labelled there, so that the apparatus's links to it resolve.
+    self.body.append(r"\footnote{" + self.hypertarget_to(node, anchor=True))
 
 
 def depart_note_latex(self: LaTeXTranslator, node: nodes.Element) -> None:

@@ -20,23 +20,8 @@
     });
     control.hidden = false;
   }
-  /* Move each margin note down to the line of its number, without overlapping the last. */
-  function align() {
-    document.querySelectorAll(".ed-paragraph.ed-has-notes").forEach(function (box) {
-      var floor = 0;
-      box.querySelectorAll(":scope > .ed-note").forEach(function (note) {
-        note.style.marginTop = "";
-        if (!beside(note)) return;
-        var ref = document.getElementById("ref-" + note.id);
-        if (!ref) return;
-        var want = ref.getBoundingClientRect().top - box.getBoundingClientRect().top;
-        var top = note.getBoundingClientRect().top - box.getBoundingClientRect().top;
-        var shift = Math.max(0, Math.max(want, floor) - top);
-        note.style.marginTop = shift + "px";
-        floor = note.getBoundingClientRect().bottom - box.getBoundingClientRect().top + 8;
-      });
-    });
-  }
+  /* notes-align.js, in the page after the text, has placed the notes before it was drawn. */
+  var align = window.edAlignNotes || function () {};
   function beside(note) { return getComputedStyle(note).gridColumnStart === "2"; }
 
   /* Beside the text a long note shows its first lines (notes.css); its "more" button, its
@@ -68,10 +53,17 @@
     return more;
   }
   function refresh() {
-    notes.forEach(function (note) {
+    /* Buttons only for the notes beside the text (none on a phone), made when first needed;
+       then every note is measured, and only then are the buttons changed: one layout, not one
+       per note. */
+    var side = [].map.call(notes, function (note) { return beside(note); });
+    notes.forEach(function (note, i) { if (side[i]) makeButton(note); });
+    var hide = [];
+    notes.forEach(function (note, i) {
       var button = buttonOf(note);
-      if (button) button.hidden = !beside(note) || !clipped(note);
+      if (button) hide.push([button, !side[i] || !clipped(note)]);
     });
+    hide.forEach(function (pair) { pair[0].hidden = pair[1]; });
     align();
   }
   function show(note) {
@@ -79,9 +71,9 @@
     setOpen(note, true);
     refresh();
   }
-  notes.forEach(function (note) {
+  function makeButton(note) {
     var body = note.querySelector(":scope > .ed-note-body");
-    if (!body) return;
+    if (!body || buttonOf(note)) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "ed-note-more";
@@ -90,8 +82,8 @@
       refresh();
     });
     body.after(button);
-    setOpen(note, false);
-  });
+    setOpen(note, isOpen(note));
+  }
   function noteOf(id) {
     var note = id ? document.getElementById(id) : null;
     return note && note.matches(NOTE) ? note : null;
@@ -112,7 +104,13 @@
     var note = inside ? inside.parentElement : null;
     if (note && note.matches(NOTE) && beside(note)) show(note);
   });
-  window.addEventListener("hashchange", openTarget);
+  window.addEventListener("hashchange", function () {
+    /* :target applies now: the mark notes-align.js put on the note named on arrival goes. */
+    document.querySelectorAll(".ed-note[data-ed-target]").forEach(function (note) {
+      note.removeAttribute("data-ed-target");
+    });
+    openTarget();
+  });
   window.addEventListener("resize", refresh);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(refresh);
   openTarget();

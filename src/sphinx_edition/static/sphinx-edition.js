@@ -66,24 +66,18 @@ var edLoad = (function () {
   document.addEventListener("focusin", first);
 })();
 
-/* sphinx-edition: "cite" beside each ¶ number.  The dialog it opens (cite.js and cite.css) is
- * loaded the first time a reader presses one.  Without JavaScript there is no button, and the
- * ¶ number is still the paragraph's permalink. */
+/* sphinx-edition: "cite" beside each ¶ number.  The buttons are in the page, hidden without
+ * JavaScript (the ¶ number is still the paragraph's permalink) and drawn with the page when
+ * scripts run (sphinx-edition.css); the dialog they open (cite.js and cite.css) is loaded the
+ * first time a reader presses one. */
 (function () {
   "use strict";
   if (!document.getElementById("ed-cite-data")) return;
-  document.querySelectorAll(".ed-paragraph[data-n] a.ed-pnum").forEach(function (number) {
-    var n = number.closest(".ed-paragraph").getAttribute("data-n");
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ed-cite";
-    button.textContent = "cite";
-    button.title = "Cite this paragraph";
-    button.setAttribute("aria-label", "Cite paragraph " + n);
-    button.setAttribute("aria-haspopup", "dialog");
+  document.querySelectorAll(".ed-paragraph[data-n] button.ed-cite").forEach(function (button) {
+    var n = button.closest(".ed-paragraph").getAttribute("data-n");
     button.addEventListener("click", function () {
       edLoad(["cite.css", "cite.js"], function () { window.edCite(n, button); });
     });
-    number.after(button);
+    button.hidden = false;
   });
 })();

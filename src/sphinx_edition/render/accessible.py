@@ -1,0 +1,56 @@
+"""Three repairs to the HTML that Sphinx and docutils write, so that every page of an edition
+passes the WCAG 2.1 A/AA rules (axe) as a reader with assistive technology meets it.
+
+Each belongs upstream, where it is noted; until then the edition mends the page's markup on
+``html-page-context``, before the theme renders it:
+
+- Sphinx writes a toctree's caption as ``<p class="caption" role="heading">`` without the
+  ``aria-level`` that the heading role requires (``sphinx/writers/html5.py``,
+  ``HTML5Translator.visit_title``); the sidebar of every page shows these captions, and a page
+  with a captioned toctree in its body too.  They get ``aria-level="2"``: they head the parts
+  of a table of contents under the page's title.
+- docutils writes each citation (sphinxcontrib-bibtex's entries) as ``role="doc-biblioentry"``
+  inside ``role="list"`` (``docutils/writers/_html_base.py``, ``visit_citation``); DPub-ARIA 1.1
+  deprecates that role and a list needs list items, so they become ``role="listitem"``.
+- A code block wider than the page scrolls sideways, which a keyboard cannot do unless the
+  block can take the focus (``sphinx/writers/html5.py``, ``visit_literal_block``, writes the
+  ``<pre>`` of Pygments' output): it gets ``tabindex="0"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+CAPTION = '<p class="caption" role="heading">'
+CAPTION_FIXED = '<p class="caption" role="heading" aria-level="2">'
+BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]*") role="doc-biblioentry">')
+HIGHLIGHTED = '<div class="highlight"><pre>'
+HIGHLIGHTED_FIXED = '<div class="highlight"><pre tabindex="0">'
+
+
+def mend(html: str) -> str:
+    """*html* with the three repairs of this module's docstring."""
+    html = html.replace(CAPTION, CAPTION_FIXED)
+    html = BIBLIOENTRY.sub(r'\1 role="listitem">', html)
+    return html.replace(HIGHLIGHTED, HIGHLIGHTED_FIXED)
+
+
+def _mended(render: Callable[..., str]) -> Callable[..., str]:
+    def toctree(**kwargs: Any) -> str:
+        return mend(render(**kwargs))
+
+    return toctree
+
+
+def accessible_markup(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: mend the page's body and every table of contents the theme
+    renders from it (``toctree()``, as Furo's sidebar does)."""
+    if isinstance(context.get("body"), str):
+        context["body"] = mend(context["body"])
+    render = context.get("toctree")
+    if callable(render):
+        context["toctree"] = _mended(render)

@@ -1,0 +1,99 @@
+"""Lighthouse (pinned in package-lock.json, driven against the system's Chromium) on the text,
+a register, the timeline, the apparatus and the bibliography, as a phone and as a desktop: 100
+in performance, accessibility, best practices and SEO, and no layout shift at all.
+
+The site is served as a web host serves it, text files gzipped (Read the Docs does); the
+reports go to tests/artifacts/lighthouse-<page>-<form>.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .support import ARTIFACTS, NODE_MODULES, Site, chromium_path, require, serve
+
+pytestmark = pytest.mark.browser
+
+LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
+PAGES = {
+    "text": "text.html",
+    "register": "people.html",
+    "timeline": "timeline.html",
+    "apparatus": "apparatus.html",
+    "bibliography": "bibliography.html",
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Lighthouse's defaults are a phone (Moto G Power, slow 4G, CPU slowed 4 times); --preset
+# desktop is a desktop window on a fast line.
+FORMS = {"mobile": [], "desktop": ["--preset=desktop"]}
+SCORED = {"binary", "numeric", "metricSavings"}
+
+
+@pytest.fixture(scope="session")
+def hosted(edition: Site) -> Iterator[Site]:
+    """The edition, served with compression, as a web host serves it."""
+    with serve(edition.folder, compress=True) as base:
+        yield Site(edition.folder, base)
+
+
+def lighthouse(url: str, form: str) -> dict[str, Any]:
+    """Run Lighthouse on *url*; its report, also written to tests/artifacts/."""
+    node = shutil.which("node")
+    chromium = chromium_path()
+    require(node is not None, "node")
+    require(chromium is not None, "chromium")
+    require(LIGHTHOUSE.exists(), "lighthouse (npm)")
+    assert node is not None
+    assert chromium is not None
+    with_flags = ["--headless=new", "--no-sandbox", "--disable-gpu"]
+    result = subprocess.run(
+        [
+            node,
+            str(LIGHTHOUSE),
+            url,
+            *FORMS[form],
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--output=json",
+            "--output-path=stdout",
+            f"--chrome-flags={' '.join(with_flags)}",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": chromium},
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def shortfalls(report: dict[str, Any]) -> list[str]:
+    """The scored audits that did not pass, with what Lighthouse says of them."""
+    return [
+        f"{name}: {audit['title']} ({audit.get('displayValue', '')})"
+        for name, audit in report["audits"].items()
+        if audit.get("scoreDisplayMode") in SCORED
+        and audit.get("score") is not None
+        and audit["score"] < 1
+    ]
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_lighthouse_gives_100_and_no_layout_shift(hosted: Site, name: str, form: str) -> None:
+    report = lighthouse(hosted.url(PAGES[name]), form)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"lighthouse-{name}-{form}.json").write_text(json.dumps(report), "utf-8")
+    assert report["lighthouseVersion"] == "12.2.3"
+    assert not report.get("runtimeError"), report.get("runtimeError")
+    scores = {category: report["categories"][category]["score"] for category in CATEGORIES}
+    assert scores == dict.fromkeys(CATEGORIES, 1), shortfalls(report)
+    assert report["audits"]["cumulative-layout-shift"]["numericValue"] == 0
