@@ -27,7 +27,9 @@ def test_latex_accents_read_the_same_in_every_output(
         bib.write(
             "\n@article{ograda2007,\n    author = \"{\\'O} Gr{\\'a}da, Cormac\",\n"
             '    title = "Making Famine History",\n'
-            '    journal = "Journal of Economic Literature",\n    year = "2007"\n}\n'
+            '    journal = "Journal of Economic Literature",\n    year = "2007",\n'
+            # A field the style copies as it stands, with a LaTeX command in it.
+            '    note = "Reviewed in \\emph{The Economist}"\n}\n'
         )
     # The second source is not cited in the explanation, so the note lists it after it.
     edit(srcdir / "text.md", ":sources: luthi2008, westad1998", ":sources: luthi2008, ograda2007")
@@ -43,6 +45,7 @@ def test_latex_accents_read_the_same_in_every_output(
     assert "Ó\u00a0Gráda, 2007" in text
     assert "Lüthi, 2008" in text
     cards = cards_of(out).values()
+    assert not any("\\" in card.get("s", "") for card in cards), "LaTeX left in a card"
     assert any(card.get("s", "").startswith("Cormac Ó Gráda.") for card in cards), cards
     for page in (apparatus, text):
         assert "\\&quot;" not in page

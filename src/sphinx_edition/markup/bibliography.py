@@ -8,6 +8,7 @@ functions answer as for an empty bibliography.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective
+
+
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*")
 
 
 class Citation(NamedTuple):
@@ -98,7 +102,10 @@ def citations(env: BuildEnvironment) -> Iterator[Citation]:
 
     plaintext = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
     for citation in getattr(domain, "citations", ()):
-        text = citation.formatted_entry.text.render(plaintext).replace("\\url ", "")
+        text = citation.formatted_entry.text.render(plaintext)
+        # A field the style copies as it stands (howpublished, note) keeps its LaTeX commands
+        # in plain text ("In \\emph Wars of …"): a card shows the words.
+        text = _LATEX_COMMAND.sub("", text)
         yield Citation(citation.bibliography_key.docname, citation.citation_id, citation.key, text)
 
 
