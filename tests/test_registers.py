@@ -178,9 +178,9 @@ def test_malformed_options_are_one_located_warning_each(
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert sorted(warnings_of(app)) == [
-        "events.md:7: WARNING: ed:event great-leap-forward: :date: date: '1962/1958' runs "
+        "events.md:7: WARNING: ed:event great-leap-forward: :date: '1962/1958' runs "
         "backwards: it ends before it starts [edition.date]",
-        "people.md:21: WARNING: ed:person kosygin: :born: born: '1904-02-30' is not an EDTF "
+        "people.md:21: WARNING: ed:person kosygin: :born: '1904-02-30' is not an EDTF "
         "date (e.g. 1969-09-11, 1969-08/1969-10, 1953~, 1959-03?, 1922/..) [edition.date]",
         "people.md:31: WARNING: ed:person mao: :wikidata: '5816' is not a Wikidata item id "
         "such as Q5816 [edition.authority]",

@@ -185,8 +185,8 @@ def offices(
                 "offices",
                 Subtype.OFFICE,
                 *where,
-                f"{person.name} held no office matching {mention.office!r} in "
-                f"{dates.display(mention.when)} ({known})",
+                f"{person.name} held no office matching {mention.office!r} "
+                f"{_at(mention.when)} ({known})",
                 mention.acknowledged,
             )
 
@@ -208,6 +208,12 @@ def office_matches(said: str, office: Office) -> bool:
     return bool(wanted) and any(
         wanted <= title_words(name) for name in (office.title, *office.aliases)
     )
+
+
+def _at(value: str) -> str:
+    """'on 27 October 1962', 'in October 1962', 'in 1962': a date as a sentence puts it."""
+    shown = dates.display(value)
+    return f"on {shown}" if shown[:1].isdigit() and not shown[:4].isdigit() else f"in {shown}"
 
 
 def _anchor_range(

@@ -157,7 +157,15 @@ def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Diverge
     ordered = sorted(segments, key=lambda s: (s.docname, s.order))
     paragraphs = [s for s in ordered if s.kind in {"paragraph", "unnumbered"}]
     if not paragraphs:
-        return [Divergence("", 0, "the edition marks no paragraph as coming from the witness")]
+        return [
+            Divergence(
+                "",
+                0,
+                "the edition marks no paragraph as coming from the witness: transcribe each "
+                "paragraph as an ed:paragraph (with ::: fences, myst_enable_extensions must "
+                "have 'colon_fence')",
+            )
+        ]
     expected = [normalise(p) for p in witness]
     parts = _parts(ordered)
     texts = {id(p): normalise(" ".join(_joined(s) for s in parts[id(p)])) for p in paragraphs}
@@ -204,7 +212,8 @@ def compare(witness: Sequence[str], segments: Iterable[Segment]) -> list[Diverge
             Divergence(
                 heads[n].docname,
                 heads[n].lineno,
-                f"¶{n} does not exist: the witness has {len(witness)} paragraphs",
+                f"¶{n} does not exist: the witness has {len(witness)} "
+                f"paragraph{'s' * (len(witness) != 1)}",
             )
         )
     for n in range(1, len(expected) + 1):

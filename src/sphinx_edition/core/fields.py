@@ -112,8 +112,9 @@ def authority(scheme: str, text: str) -> str:
     return value
 
 
-def date(text: str, what: str = "date") -> str:
-    """An EDTF value, checked to parse."""
+def date(text: str, what: str = "") -> str:
+    """An EDTF value, checked to parse (*what* names it in the message, when the caller does
+    not: ``born: '1904-02-30' is not …``)."""
     return _checked_date(text, what)
 
 
@@ -122,7 +123,7 @@ def _checked_date(text: str, what: str) -> str:
     try:
         dates.parse(value)
     except dates.DateError as err:
-        raise FieldError(f"{what}: {err}") from None
+        raise FieldError(f"{what}: {err}" if what else str(err)) from None
     return value
 
 

@@ -52,7 +52,7 @@ class Subtype(Enum):
         "A date is not valid EDTF, or runs backwards (an interval, a person who died before "
         "they were born), or cannot be placed in time, or is an Old Style day the Julian "
         "calendar does not have.",
-        "people.md:12: WARNING: ed:person kosygin: :born: born: '1904-02-30' is not an EDTF "
+        "people.md:12: WARNING: ed:person kosygin: :born: '1904-02-30' is not an EDTF "
         "date (e.g. 1969-09-11, 1969-08/1969-10, 1953~, 1959-03?, 1922/..)",
     )
     AUTHORITY = (

@@ -66,6 +66,7 @@ class EditionDirective(SphinxDirective):
             self._read_options_by_line()
         unknown = [k for k, v in self.options.items() if isinstance(v, UnknownOption)]
         known = [k for k in self.option_spec or {} if k not in unknown]
+        self._warn_repeated_options()
         for name in unknown:
             del self.options[name]
             close = difflib.get_close_matches(name, known, n=1)
@@ -76,6 +77,24 @@ class EditionDirective(SphinxDirective):
                 f"{self.name}: unknown option :{name}:{hint}; it has {allowed}",
                 name,
             )
+
+    def _warn_repeated_options(self) -> None:
+        """An option given twice: only one of the two values is used (YAML keeps the last),
+        so the editor is told which, at the line of the one that is not."""
+        seen: dict[str, int] = {}
+        for offset, line in enumerate(self.block_text.splitlines()[1:], 1):
+            match = re.match(r"\s*:([A-Za-z][\w-]*):(?:\s|$)", line)
+            if line.lstrip().startswith(":::") or match is None:
+                break
+            name = match[1]
+            if name in seen:
+                warn(
+                    Subtype.OPTION,
+                    f"{self.name}: :{name}: is given twice (first at line {seen[name]}); the "
+                    "second value is used",
+                    (self.env.docname, self.lineno + offset),
+                )
+            seen.setdefault(name, self.lineno + offset)
 
     def _read_options_by_line(self) -> None:
         """Options MyST could not read as YAML (``:name: "quoted`` …), read as docutils would.

@@ -97,7 +97,7 @@ class EntryDirective(EditionDirective):
         date_roles = ("born", "died") if self.kind == "person" else ("date",)
         entry_dates = []
         for role in date_roles:
-            value = self._option(role, partial(fields.date, what=role), Subtype.DATE)
+            value = self._option(role, fields.date, Subtype.DATE)
             if value:
                 entry_dates.append((role, value))
         self._check_lifespan(entry_id, dict(entry_dates))
