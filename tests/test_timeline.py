@@ -42,7 +42,11 @@ def axis_labels(app: SphinxTestApp) -> tuple[str, list[str]]:
     html = (Path(app.outdir) / "timeline.html").read_text(encoding="utf-8")
     axis = re.search(r'<g class="ed-tl-axis ed-tl-(\w+)" aria-hidden="true">(.*?)</g>', html, re.S)
     assert axis is not None
-    labels = re.findall(r'<text x="[^"]+" y="\d+">([^<]+)</text>', axis.group(2))
+    labels = re.findall(
+        r'<text x="[^"]+" y="\d+"(?: style="text-anchor:\w+")?>([^<]+)</text>', axis.group(2)
+    )
+    # The outer labels are anchored inside the drawing, so that none is cut at its edge.
+    assert 'style="text-anchor:start"' in axis.group(2)
     return axis.group(1), labels[::2]  # each label stands at the top and at the foot
 
 
@@ -54,7 +58,7 @@ def axis_labels(app: SphinxTestApp) -> tuple[str, list[str]]:
             "1969-03-02/1969-03-15",
             "1969-03",
             "months",
-            ["Mar 1969", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"],
+            ["Mar 1969", "May", "Jul", "Sep"],
         ),
         # Sixty years: 1911 to 1969.
         ("1911/1920", "1915", "decades", ["1910", "1920", "1930", "1940", "1950", "1960", "1970"]),

@@ -72,7 +72,8 @@ def scale(earliest: dt.date, latest: dt.date) -> Scale:
         first = dt.date(earliest.year, earliest.month, 1)
         last = _add_months(dt.date(latest.year, latest.month, 1), 1)
         months = (last.year - first.year) * 12 + last.month - first.month
-        step = next(s for s in (1, 2, 3, 6, 12) if months / s <= MAX_TICKS)
+        # Fewer marks than the other units: the first label also names the year ("Mar 1969").
+        step = next(s for s in (1, 2, 3, 6, 12) if months / s <= MAX_TICKS - 2)
         marks = [_add_months(first, i) for i in range(0, months + 1, step)]
         return Scale(
             first,
@@ -149,11 +150,15 @@ def draw(marks: Sequence[Mark], title: str = "Timeline of events") -> str:
 
 def _axis(axis: Scale, height: int) -> list[str]:
     parts = [f'<g class="ed-tl-axis ed-tl-{axis.unit}s" aria-hidden="true">']
-    for day, label in axis.ticks:
+    last = len(axis.ticks) - 1
+    for index, (day, label) in enumerate(axis.ticks):
         x = _x(day, axis.first, axis.last)
+        # The outer labels stand inside the drawing ("Mar 1969" at the left edge is not cut).
+        anchor = ' style="text-anchor:start"' if index == 0 else ""
+        anchor = ' style="text-anchor:end"' if index == last and index else anchor
         parts.append(f'<line x1="{x:.1f}" y1="{TOP - 12}" x2="{x:.1f}" y2="{height - 18}"/>')
-        parts.append(f'<text x="{x:.1f}" y="{TOP - 18}">{escape(label)}</text>')
-        parts.append(f'<text x="{x:.1f}" y="{height - 4}">{escape(label)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{TOP - 18}"{anchor}>{escape(label)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 4}"{anchor}>{escape(label)}</text>')
     parts.append("</g>")
     return parts
 
