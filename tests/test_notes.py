@@ -73,7 +73,7 @@ def test_note_shows_category_reading_explanation_and_sources(notes: SphinxTestAp
     html = (notes.outdir / "text.html").read_text(encoding="utf-8")
     note = html[html.index('id="note-lushun-date"') :]
     note = note[: note.index("</aside>")]
-    assert '<aside class="ed-note ed-cat-chronological ed-act-correction"' in html
+    assert '<aside class="ed-note ed-act-correction" id="note-lushun-date"' in html
     # coloured by its category's colour
     assert '<span class="ed-cat ed-colour-warning">chronological</span>' in note
     assert "<em>In December 1950</em>] " in note

@@ -59,6 +59,7 @@ from sphinx_edition.domain.indices import REGISTER_INDICES
 from sphinx_edition.domain.names import ForgivingNames
 from sphinx_edition.markup.changes import ChangesDirective
 from sphinx_edition.markup.entries import ENTRY_DIRECTIVES
+from sphinx_edition.markup.nodes import plain_link
 from sphinx_edition.markup.notes import NoteDirective
 from sphinx_edition.markup.paragraphs import ParagraphDirective, paragraph_id
 from sphinx_edition.markup.registers import ApparatusDirective, RegisterDirective, TimelineDirective
@@ -301,13 +302,14 @@ class EditionDomain(ForgivingNames, Domain):
         """A note's number links to its row in the apparatus table, where there is one."""
         for docname, shows in sorted(self.data["shows"].items()):
             if "apparatus" in shows:
-                return make_refnode(
+                link = make_refnode(
                     builder,
                     fromdocname,
                     docname,
                     f"a-{anchor}",
                     nodes.Text(contnode.astext()),  # the number alone: no wrapper
                 )
+                return plain_link("", "", *link.children, **link.attributes)
         return None
 
     def resolve_any_xref(

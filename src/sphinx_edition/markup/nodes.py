@@ -119,6 +119,10 @@ class correction(Editorial, nodes.inline):  # noqa: N801
     """The corrected reading of a lemma, shown in the 'corrected' reading only."""
 
 
+class plain_link(nodes.reference):  # noqa: N801
+    """A link the web page writes with no class (a note's number, 50 times on a page)."""
+
+
 class note_ref(Editorial, nodes.inline):  # noqa: N801
     """The note's number where its lemma ends (``node["anchor"]`` names the note)."""
 

@@ -123,7 +123,7 @@ class NoteDirective(EditionDirective):
             act=act,
             sources=sources,
             ids=[anchor],
-            classes=["ed-note", f"ed-cat-{category or 'none'}", f"ed-act-{act}"],
+            classes=["ed-note", f"ed-act-{act}"],
         )
         self.set_source_info(node)
         head = nodes.paragraph(classes=["ed-note-head"])

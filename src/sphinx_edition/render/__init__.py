@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
 from sphinx_edition.markup import nodes as ed
 from sphinx_edition.render import visitors as v
 from sphinx_edition.render.accessible import accessible_markup
@@ -71,7 +73,9 @@ def register(app: Sphinx) -> None:
 
 
 def register_nodes(app: Sphinx) -> None:
-    """Every node of the extension, with visitors for every builder."""
+    """Every node of the extension, with visitors for every builder (and docutils' inline,
+    for the web page's citations)."""
+    app.add_node(nodes.inline, override=True, html=(v.visit_inline_html, v.depart_inline_html))
     container = (v.visit_container_default, v.depart_container_default)
     inline = (v.visit_inline_default, v.depart_inline_default)
     number_text = (v.visit_number_text, v.depart_number_text)
@@ -92,6 +96,11 @@ def register_nodes(app: Sphinx) -> None:
         number_text,
         html=(v.visit_number_html, v.depart_number_html),
         latex=(v.visit_number_latex, v.depart_number_latex),
+    )
+    add_node(
+        ed.plain_link,
+        (v.visit_as_reference, v.depart_as_reference),
+        html=(v.visit_plain_link_html, v.depart_plain_link_html),
     )
     add_node(ed.date_mention, inline, html=(v.visit_date_html, v.depart_date_html))
     add_node(

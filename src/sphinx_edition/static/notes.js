@@ -1,6 +1,16 @@
 /* sphinx-edition: the reading switch, and the notes beside the text (loaded only by pages with
  * notes; see assets.py). */
 (function () {
+  // A note's way back to the text, for narrow screens, where a note opens on its own (in
+  // the page itself only for an EPUB: the same words on every note would weigh 4 kB).
+  document.querySelectorAll("aside.ed-note").forEach(function (note) {
+    if (note.querySelector(":scope > .ed-note-back")) return;
+    var back = document.createElement("a");
+    back.className = "ed-note-back";
+    back.href = "#ref-" + note.id;
+    back.textContent = "Back to the text";
+    note.appendChild(back);
+  });
   "use strict";
   var root = document.documentElement;
   var control = document.querySelector("fieldset.ed-reading");
