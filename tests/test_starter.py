@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import PROJECT, TESTS, WITNESS, sphinx_build
+from conftest import PROJECT, TESTS, WITNESS, require_tool, sphinx_build
 
 MARKDOWN_LIKE = TESTS / "witnesses" / "markdown-like.txt"
 SCRIPT = Path(sys.executable).parent / "sphinx-edition"
@@ -140,6 +140,43 @@ def test_the_new_project_has_every_page_and_tool(tmp_path: Path) -> None:
     assert config["sphinx"]["fail_on_warning"] is True
     requirement = (project / "requirements.txt").read_text(encoding="utf-8")
     assert "sphinx-edition[docs]" in requirement
+
+
+@pytest.mark.latex
+def test_the_new_project_builds_a_pdf(tmp_path: Path) -> None:
+    """Empty registers, glossary and apparatus, and a witness full of TeX's special characters."""
+    require_tool("xelatex", "latexmk", "pdftotext")
+    project = tmp_path / "edition"
+    assert new(project, "--witness", MARKDOWN_LIKE).returncode == 0
+    build = sphinx_build("-M", "latexpdf", project / "docs", tmp_path / "out", "-n", "-W")
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    (pdf,) = (tmp_path / "out" / "latex").glob("*.pdf")
+    text = subprocess.run(
+        ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for line in ("¶12 maths $x^2$ and $$y$$ and a | table | row |", "¶19 ends with a backslash \\"):
+        assert line in text
+
+
+@pytest.mark.epub
+def test_the_new_project_builds_a_valid_epub(tmp_path: Path) -> None:
+    require_tool("java")
+    project = tmp_path / "edition"
+    assert new(project, "--witness", MARKDOWN_LIKE).returncode == 0
+    out = tmp_path / "epub"
+    build = sphinx_build(
+        "-b", "epub", "-n", "-W", "-d", tmp_path / "doctrees", project / "docs", out
+    )
+    assert build.returncode == 0, build.stderr
+    (epub,) = out.glob("*.epub")
+    jar = Path("/usr/share/java/epubcheck.jar")
+    if jar.exists():
+        command = ["java", "-jar", str(jar)]
+    else:
+        require_tool("epubcheck")
+        command = ["epubcheck"]
+    check = subprocess.run([*command, epub], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_an_empty_directory_is_used(tmp_path: Path) -> None:
