@@ -100,8 +100,8 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
-# The lowest Sphinx pyproject.toml declares ("sphinx>=8.2"), and the newest there is.
-SPHINX_VERSIONS = {"lowest": "sphinx==8.2.0", "newest": "sphinx"}
+# The lowest Sphinx pyproject.toml declares ("sphinx>=9.0"), and the newest there is.
+SPHINX_VERSIONS = {"lowest": "sphinx==9.0.0", "newest": "sphinx"}
 # The matrix leaves out what the full `tests` session covers on the main interpreter and
 # what depends on external tools rather than on Python or Sphinx: browser, PDF and EPUB.
 MATRIX_MARKERS = "not browser and not latex and not epub"

@@ -8,6 +8,7 @@ needs no network; installing the wheel's dependencies uses the package index.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -20,6 +21,9 @@ import pytest
 
 from conftest import PROJECT, WITNESS
 
+# What a checkout holds that is not the project's: environments, caches, build output.
+LOCAL_FILES = (".git", ".nox", ".venv", "build", "dist", "*.egg-info", "_build", "node_modules")
+LOCAL_FILES += ("artifacts", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache")
 VERSION = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
     "version"
 ]
@@ -36,8 +40,12 @@ def run(*args: str | Path, cwd: Path | None = None) -> str:
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sdist, and the wheel built from it (python -m build's default)."""
+    # From a copy of the sources, so that the build's own files (egg-info, build/) stay out
+    # of the checkout and parallel test runs do not share them.
+    sources = tmp_path_factory.mktemp("sources") / "sphinx-edition"
+    shutil.copytree(PROJECT, sources, ignore=shutil.ignore_patterns(*LOCAL_FILES))
     out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, PROJECT)
+    run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, sources)
     return out
 
 
