@@ -100,6 +100,24 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+# The lowest Sphinx pyproject.toml declares ("sphinx>=9.0"), and the newest there is.
+SPHINX_VERSIONS = {"lowest": "sphinx==9.0.0", "newest": "sphinx"}
+# The matrix leaves out what the full `tests` session covers on the main interpreter and
+# what depends on external tools rather than on Python or Sphinx: browser, PDF and EPUB.
+MATRIX_MARKERS = "not browser and not latex and not epub"
+
+
+@nox.session(python=["3.11", "3.12", "3.13"])
+@nox.parametrize("sphinx", list(SPHINX_VERSIONS))
+def tests_matrix(session: nox.Session, sphinx: str) -> None:
+    """The tests on each supported Python with the lowest and the newest Sphinx (without the
+    browser, PDF and EPUB tests; with pyenv: PYENV_VERSION=3.11.7:3.12.1:3.13.0)."""
+    session.install("-e", ".[test]")
+    session.install("--upgrade", SPHINX_VERSIONS[sphinx])
+    session.run("python", "-c", "import sphinx; print('Sphinx', sphinx.__version__)")
+    session.run("pytest", "-q", "-m", MATRIX_MARKERS, *session.posargs)
+
+
 @nox.session
 def browser(session: nox.Session) -> None:
     """The browser tests alone: headless Chromium, axe-core, the Nu HTML checker, weights."""

@@ -25,8 +25,9 @@ LAYERS = (
     "export",
     "builders",
     "setup",  # _setup.py registers every layer
+    "cli",  # the sphinx-edition command and its starter: pure, so that it starts at once
 )
-PURE = ("core", "checks")
+PURE = ("core", "checks", "cli")
 MAX_LINES = 400
 
 
@@ -43,6 +44,8 @@ def layer_of(module: str) -> str:
         return "base"
     if parts[1] == "_setup":
         return "setup"
+    if parts[1] in {"cli", "__main__", "starter"}:
+        return "cli"
     return parts[1]
 
 
