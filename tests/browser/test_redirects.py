@@ -50,8 +50,9 @@ def next_release(site_root: tuple[Path, str], tmp_path_factory: pytest.TempPathF
     committed = manifest.loads((DOCS / "anchors.json").read_text(encoding="utf-8"))
     (old,) = [a for a in committed.anchors if a.id == OLD_NOTE]
     assert re.search(
-        rf"text\.md:{old.line}: WARNING: the note 'text#{OLD_NOTE}' \(Beijing Airport\) of "
-        rf"release {re.escape(committed.version)} is gone; .*\[edition\.anchor\]",
+        rf"text\.md:{old.line}: WARNING: the note 'text#{OLD_NOTE}' "
+        rf"\(urgent impromptu meeting\) of release {re.escape(committed.version)} is gone; "
+        r".*\[edition\.anchor\]",
         undeclared.stderr,
     ), undeclared.stderr[-2000:]
     with (docs / "conf.py").open("a", encoding="utf-8") as conf:

@@ -17,7 +17,7 @@ from docutils import nodes
 
 from sphinx_edition.markup import nodes as ed
 from sphinx_edition.render import visitors as v
-from sphinx_edition.render.accessible import accessible_markup
+from sphinx_edition.render.accessible import accessible_markup, mend_not_found_page
 from sphinx_edition.render.apparatus import ApparatusTable
 from sphinx_edition.render.assets import head_script, page_assets, serve_static
 from sphinx_edition.render.backrefs import BackReferences
@@ -70,6 +70,7 @@ def register(app: Sphinx) -> None:
     app.connect("html-collect-pages", keep_pages, priority=400)
     app.connect("build-finished", write_cards)
     app.connect("build-finished", accessible_epub)
+    app.connect("build-finished", mend_not_found_page)
 
 
 def register_nodes(app: Sphinx) -> None:

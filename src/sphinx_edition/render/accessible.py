@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 CAPTION = '<p class="caption" role="heading">'
@@ -54,3 +55,20 @@ def accessible_markup(
     render = context.get("toctree")
     if callable(render):
         context["toctree"] = _mended(render)
+
+
+def mend_not_found_page(app: Any, exception: BaseException | None) -> None:
+    """``build-finished``: mend the 404 page of sphinx-notfound-page as it was written.
+
+    That extension gives its page a ``toctree()`` of its own in a handler that runs after
+    :func:`accessible_markup`, so the theme's sidebar on it escapes the mending there.
+    """
+    name = getattr(app.config, "notfound_pagename", None)
+    if exception is not None or not name or app.builder.format != "html":
+        return
+    page = Path(app.outdir) / f"{name}{app.builder.out_suffix}"
+    if page.is_file():
+        text = page.read_text(encoding="utf-8")
+        mended = mend(text)
+        if mended != text:
+            page.write_text(mended, encoding="utf-8")
