@@ -67,3 +67,16 @@ def test_an_office_on_a_day_reads_on_that_day() -> None:
     said = Mention("text", 4, "person", "k", "Kosygin", 1, "m1", "", "Premier", "1962-10-27")
     [found] = offices({"k": [person]}, [said])
     assert "held no office matching 'Premier' on 27 October 1962 (" in found.message
+
+
+def test_a_missing_bibliography_file_is_said_once_where_it_is_named(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("notes")
+    (srcdir / "refs.bib").unlink()
+    ours = [w for w in build(make_app, srcdir) if "[edition." in w]
+    assert ours == [
+        "conf.py:4: WARNING: bibtex_bibfiles: 'refs.bib' does not exist (relative to the "
+        "folder of conf.py), so no source of a note or entry can be checked: correct the name "
+        "or add the file [edition.citation]"
+    ]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_edition.config import config_location
 from sphinx_edition.core.edition import latex_text
 from sphinx_edition.warnings import Subtype, warn
 
@@ -54,10 +55,17 @@ def entries(env: BuildEnvironment) -> dict[str, Any]:
 
 
 def keys(env: BuildEnvironment) -> set[str] | None:
-    """The bibliography's keys, or None when there is no bibliography to check keys against."""
-    if not loaded(env):
+    """The bibliography's keys, or None when there is no bibliography to check keys against:
+    no sphinxcontrib-bibtex, or a file of ``bibtex_bibfiles`` that is missing (said once, by
+    :func:`check_bibfiles`, rather than as every key of every note)."""
+    if not loaded(env) or missing_bibfiles(env.srcdir, env.config.bibtex_bibfiles):
         return None
     return set(entries(env))
+
+
+def missing_bibfiles(srcdir: str | Path, names: Sequence[str]) -> list[str]:
+    """The files of ``bibtex_bibfiles`` that do not exist."""
+    return [name for name in names if not Path(srcdir, name).is_file()]
 
 
 def person_name(person: Any) -> str:
@@ -187,7 +195,14 @@ def check_bibfiles(app: Sphinx) -> None:
     for name in app.config.bibtex_bibfiles:
         path = Path(app.srcdir, name)
         if not path.is_file():
-            continue  # sphinxcontrib-bibtex says so, with the file's name
+            warn(
+                Subtype.CITATION,
+                f"bibtex_bibfiles: {name!r} does not exist (relative to the folder of "
+                "conf.py), so no source of a note or entry can be checked: correct the name "
+                "or add the file",
+                config_location(app.confdir, "bibtex_bibfiles"),
+            )
+            continue
         found: list[Any] = []
         pybtex.errors.captured_errors = found
         try:
