@@ -52,27 +52,26 @@ def _config(root: Path) -> dict[str, object]:
     return {}
 
 
-def _missed(root: Path) -> dict[str, object]:
-    for name, mark in (
-        ("witness.txt", "Later Zhou Enlai wrote."),
-        ("text.md", "Later Zhou Enlai wrote."),
+def _second_sentence(root: Path, marked: str, printed: str) -> None:
+    """A sentence added to ¶1 of the registers root, as printed and as marked."""
+    for name, words, end in (
+        ("witness.txt", printed, "at Beijing Airport."),
+        ("text.md", marked, "<beijing-airport>`."),
     ):
         path = root / name
         text = path.read_text(encoding="utf-8")
-        end = "at Beijing Airport." if name == "witness.txt" else "<beijing-airport>`."
-        path.write_text(text.replace(end, f"{end} {mark}", 1), encoding="utf-8")
+        path.write_text(text.replace(end, f"{end} {words}", 1), encoding="utf-8")
+
+
+def _missed(root: Path) -> dict[str, object]:
+    _second_sentence(root, "Later Zhou Enlai wrote.", "Later Zhou Enlai wrote.")
     return {}
 
 
 def _tagging(root: Path) -> dict[str, object]:
-    for name, mark in (
-        ("witness.txt", "Later Zhou Enlai wrote."),
-        ("text.md", "Later {ed:person}`Zhou Enlai <kosygin>` wrote."),
-    ):
-        path = root / name
-        text = path.read_text(encoding="utf-8")
-        end = "at Beijing Airport." if name == "witness.txt" else "<beijing-airport>`."
-        path.write_text(text.replace(end, f"{end} {mark}", 1), encoding="utf-8")
+    _second_sentence(
+        root, "Later {ed:person}`Zhou Enlai <kosygin>` wrote.", "Later Zhou Enlai wrote."
+    )
     return {}
 
 

@@ -259,34 +259,10 @@ class EntryDirective(EditionDirective):
         if record.offices:
             add("Offices", *_joined([_office_node(o) for o in record.offices], "; "))
         if record.participants:
-            refs = [
-                addnodes.pending_xref(
-                    "",
-                    nodes.inline(text=p),
-                    refdomain="ed",
-                    reftype="entry",
-                    reftarget=p,
-                    refexplicit=False,
-                    refwarn=True,
-                )
-                for p in record.participants
-            ]
-            add("Participants", *_joined(refs, ", "))
+            add("Participants", *_joined(_links_to(record.participants, "entry"), ", "))
         if record.places:
             # Resolved as places: an id of another kind is an edition.xref warning here.
-            where = [
-                addnodes.pending_xref(
-                    "",
-                    nodes.inline(text=p),
-                    refdomain="ed",
-                    reftype="place",
-                    reftarget=p,
-                    refexplicit=False,
-                    refwarn=True,
-                )
-                for p in record.places
-            ]
-            add("Places", *_joined(where, ", "))
+            add("Places", *_joined(_links_to(record.places, "place"), ", "))
         if record.coords:
             lat, lon = record.coords
             add(
@@ -323,6 +299,22 @@ class EntryDirective(EditionDirective):
         if record.sources:
             add("Sources", *bibliography.cite_nodes(self, record.sources))
         return field_list
+
+
+def _links_to(ids: Sequence[str], reftype: str) -> list[nodes.Node]:
+    """Links to the entries *ids*, resolved (and their problems reported) as *reftype*."""
+    return [
+        addnodes.pending_xref(
+            "",
+            nodes.inline(text=i),
+            refdomain="ed",
+            reftype=reftype,
+            reftarget=i,
+            refexplicit=False,
+            refwarn=True,
+        )
+        for i in ids
+    ]
 
 
 def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
