@@ -1,4 +1,4 @@
-"""Three repairs to the HTML that Sphinx and docutils write, so that every page of an edition
+"""Repairs to the HTML that Sphinx, docutils and the theme write, so that every page of an edition
 passes the WCAG 2.1 A/AA rules (axe) as a reader with assistive technology meets it.
 
 Each belongs upstream, where it is noted; until then the edition mends the page's markup on
@@ -14,7 +14,8 @@ Each belongs upstream, where it is noted; until then the edition mends the page'
   deprecates that role and a list needs list items, so they become ``role="listitem"``.
 - A code block wider than the page scrolls sideways, which a keyboard cannot do unless the
   block can take the focus (``sphinx/writers/html5.py``, ``visit_literal_block``, writes the
-  ``<pre>`` of Pygments' output): it gets ``tabindex="0"``.
+  ``<pre>`` of Pygments' output): it gets ``tabindex="0"``; so does the box Furo puts around a
+  table (``furo``'s table wrapper), which scrolls the same way.
 """
 
 from __future__ import annotations
@@ -29,13 +30,17 @@ CAPTION_FIXED = '<p class="caption" role="heading" aria-level="2">'
 BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]*") role="doc-biblioentry">')
 HIGHLIGHTED = '<div class="highlight"><pre>'
 HIGHLIGHTED_FIXED = '<div class="highlight"><pre tabindex="0">'
+# Furo wraps each table in a box that scrolls sideways when the table is wider than the page.
+TABLE_WRAPPER = '<div class="table-wrapper'
+TABLE_WRAPPER_FIXED = '<div tabindex="0" class="table-wrapper'
 
 
 def mend(html: str) -> str:
-    """*html* with the three repairs of this module's docstring."""
+    """*html* with the repairs of this module's docstring."""
     html = html.replace(CAPTION, CAPTION_FIXED)
     html = BIBLIOENTRY.sub(r'\1 role="listitem">', html)
-    return html.replace(HIGHLIGHTED, HIGHLIGHTED_FIXED)
+    html = html.replace(HIGHLIGHTED, HIGHLIGHTED_FIXED)
+    return html.replace(TABLE_WRAPPER, TABLE_WRAPPER_FIXED)
 
 
 def _mended(render: Callable[..., str]) -> Callable[..., str]:
