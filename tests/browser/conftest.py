@@ -32,10 +32,12 @@ def site_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
         yield root, base
 
 
-def _build(site_root: tuple[Path, str], name: str, source: Path) -> Site:
+def _build(site_root: tuple[Path, str], name: str, source: Path, *options: str) -> Site:
     root, base = site_root
     out = root / name
-    result = sphinx_build("-b", "html", "-d", root.parent / f"{name}-doctrees", source, out)
+    result = sphinx_build(
+        "-b", "html", "-d", root.parent / f"{name}-doctrees", *options, source, out
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return Site(out, f"{base}{name}/")
 
@@ -43,7 +45,9 @@ def _build(site_root: tuple[Path, str], name: str, source: Path) -> Site:
 @pytest.fixture(scope="session")
 def edition(site_root: tuple[Path, str]) -> Site:
     """The edition (docs/), built as HTML with Furo, as readers get it."""
-    return _build(site_root, "edition", DOCS)
+    # Served under /edition/, as Read the Docs serves a version under /en/latest/: the 404
+    # page's links start there (notfound_urls_prefix), or it would be read without its styles.
+    return _build(site_root, "edition", DOCS, "-D", "notfound_urls_prefix=/edition/")
 
 
 @pytest.fixture(scope="session")

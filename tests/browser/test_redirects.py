@@ -91,7 +91,7 @@ def test_the_old_link_lands_on_the_renamed_note(next_release: Site, new_page: Ne
     page.goto(next_release.url(f"text.html#{OLD_NOTE}"))
     expect(page).to_have_url(next_release.url(f"text.html#{NEW_NOTE}"))
     note = page.locator(f"#{NEW_NOTE}")
-    expect(note).to_contain_text("Capital Airport")
+    expect(note).to_contain_text("hastily arranged meeting")
     assert note.evaluate("n => n.matches(':target')")
     expect(note).to_have_class(re.compile(r"\bed-note-open\b"))  # opened, as on arrival
     assert in_viewport(page, note)
