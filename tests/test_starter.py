@@ -40,7 +40,7 @@ def paragraphs(path: Path) -> list[str]:
 
 
 class ParagraphText(HTMLParser):
-    """The text of each ``div.ed-paragraph`` of a page, without its ¶ number."""
+    """The text of each ``div.ed-paragraph`` of a page, without its ¶ number and cite button."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -56,7 +56,8 @@ class ParagraphText(HTMLParser):
                 self._text, self._depth = [], 1
             return
         self._depth += 1
-        if tag == "a" and "ed-pnum" in classes:
+        # The ¶ number and the "cite" button are the edition's, not the witness's.
+        if (tag == "a" and "ed-pnum" in classes) or (tag == "button" and "ed-cite" in classes):
             self._number_at = self._depth
 
     def handle_endtag(self, tag: str) -> None:
