@@ -86,14 +86,34 @@ def shortfalls(report: dict[str, Any]) -> list[str]:
     ]
 
 
+def timing_passes(report: dict[str, Any]) -> bool:
+    """Performance 100 and no layout shift: the two results that vary from run to run."""
+    return (
+        report["categories"]["performance"]["score"] == 1
+        and report["audits"]["cumulative-layout-shift"]["numericValue"] == 0
+    )
+
+
 @pytest.mark.parametrize("form", list(FORMS))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_lighthouse_gives_100_and_no_layout_shift(hosted: Site, name: str, form: str) -> None:
-    report = lighthouse(hosted.url(PAGES[name]), form)
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"lighthouse-{name}-{form}.json").write_text(json.dumps(report), "utf-8")
-    assert report["lighthouseVersion"] == "12.2.3"
-    assert not report.get("runtimeError"), report.get("runtimeError")
-    scores = {category: report["categories"][category]["score"] for category in CATEGORIES}
-    assert scores == dict.fromkeys(CATEGORIES, 1), shortfalls(report)
-    assert report["audits"]["cumulative-layout-shift"]["numericValue"] == 0
+    # Lighthouse's own guidance on variability is to judge timing by the median of several
+    # runs: a page passes when two runs of at most three give performance 100 and no shift
+    # (a load spike on a shared machine fails one run, not the page). The other categories
+    # do not depend on timing and must be 100 in every run.
+    passed = failed = 0
+    report: dict[str, Any] = {}
+    while passed < 2 and failed < 2:
+        report = lighthouse(hosted.url(PAGES[name]), form)
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / f"lighthouse-{name}-{form}.json").write_text(json.dumps(report), "utf-8")
+        assert report["lighthouseVersion"] == "12.2.3"
+        assert not report.get("runtimeError"), report.get("runtimeError")
+        scores = {category: report["categories"][category]["score"] for category in CATEGORIES}
+        untimed = {key: score for key, score in scores.items() if key != "performance"}
+        assert untimed == dict.fromkeys(untimed, 1), shortfalls(report)
+        if timing_passes(report):
+            passed += 1
+        else:
+            failed += 1
+    assert failed < 2, shortfalls(report)
