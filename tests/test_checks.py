@@ -75,7 +75,19 @@ CASES = {
         "before Withdrawal of Soviet advisers' cannot be decided: Khrushchev's visit to the "
         "United States 20 July 1960 – 27 July 1960, Withdrawal of Soviet advisers July 1960 – "
         "August 1960; the dates are too coarse to order them (give the registers' dates more "
-        "precisely) [edition.undecided]",
+        "precisely, to the time of day if need be) [edition.undecided]",
+    ),
+    "order the times of one day contradict": (
+        "events.md",
+        ":date: 1959-09-15/1959-09-27\n:participants: khrushchev\n:::\n\n"
+        ":::{ed:event} withdrawal\n:name: Withdrawal of Soviet advisers\n:date: 1960-07/1960-08",
+        ":date: 1960-07-20T15:00:00\n:participants: khrushchev\n:::\n\n"
+        ":::{ed:event} withdrawal\n:name: Withdrawal of Soviet advisers\n"
+        ":date: 1960-07-20T09:30:00",
+        "text.md:12: WARNING: ed:sequence 'then': 'Khrushchev's visit to the United States "
+        "before Withdrawal of Soviet advisers' does not hold: Khrushchev's visit to the United "
+        "States 20 July 1960, 15:00, Withdrawal of Soviet advisers 20 July 1960, 09:30 "
+        "[edition.chronology]",
     ),
     "office not yet held": (
         "text.md",
@@ -126,6 +138,25 @@ def test_suppress_warnings_silences_each_check(
     edit(srcdir / path, old, new)
     app = build(make_app, srcdir, confoverrides={"suppress_warnings": [subtype]})
     assert warnings_of(app) == []
+
+
+@pytest.mark.parametrize(
+    ("visit", "withdrawal"),
+    [
+        ("1960-07-20T09:30:00", "1960-07-20T15:00:00"),
+        # 15:00 in Moscow is 12:00 UTC: before 13:00 UTC, though its clock says later.
+        ("1960-07-20T15:00:00+03:00", "1960-07-20T13:00:00Z"),
+    ],
+)
+def test_two_events_of_one_day_are_ordered_by_their_times(
+    make_app: MakeApp, copy_root: Callable[[str], Path], visit: str, withdrawal: str
+) -> None:
+    srcdir = copy_root("checks")
+    edit(srcdir / "events.md", ":date: 1959-09-15/1959-09-27", f":date: {visit}")
+    edit(srcdir / "events.md", ":date: 1960-07/1960-08", f":date: {withdrawal}")
+    app = build(make_app, srcdir)
+    assert warnings_of(app) == []
+    assert "1 sequences checked; 0 problems" in strip_escape_sequences(app.status.getvalue())
 
 
 def _acknowledge(srcdir: Path) -> None:

@@ -49,6 +49,9 @@ def test_open_and_mixed_intervals_mean_what_edtf_says(text: str) -> None:
         ("1922/..", "1922 onwards"),
         ("../1949", "until 1949"),
         ("1964-10-15/1980-10-23", "15 October 1964 – 23 October 1980"),
+        ("1962-10-27T19:45:00", "27 October 1962, 19:45"),
+        ("1962-10-27T19:45:30Z", "27 October 1962, 19:45:30 UTC"),
+        ("1962-10-27T19:45:00+03:00", "27 October 1962, 19:45 (UTC+03:00)"),
     ],
 )
 def test_readers_see_dates_in_words(text: str, shown: str) -> None:
@@ -59,3 +62,11 @@ def test_old_style_dates_are_converted_with_convertdate() -> None:
     # 25 October 1917 Old Style, the October Revolution, is 7 November New Style.
     assert dates.julian_to_gregorian("1917-10-25") == "1917-11-07"
     assert dates.julian_to_gregorian("1917-10") == "1917-10-14/1917-11-13"
+
+
+def test_a_date_time_is_its_day_and_its_moment() -> None:
+    span = dates.parse("1962-10-27T19:45:00+03:00")
+    assert (span.earliest, span.latest) == (dt.date(1962, 10, 27), dt.date(1962, 10, 27))
+    assert span.moment == dt.datetime(1962, 10, 27, 16, 45, tzinfo=dt.UTC)
+    assert dates.parse("1962-10-27").moment is None
+    assert dates.parse("1962-10-27T19:45:00").moment == dt.datetime(1962, 10, 27, 19, 45)

@@ -319,6 +319,20 @@ def test_a_mention_outside_the_text_does_not_make_an_entry_used() -> None:
         ("before", "1962-10-27", "1962-10-27", "undecided"),
         ("after", "1962-10", "1962-10-27", "undecided"),
         ("after", "1962-11", "1962-10-27", "holds"),
+        # Times of day order two events of one day (EDTF level 0 date-times).
+        ("before", "1962-10-27T10:00:00", "1962-10-27T19:45:00", "holds"),
+        ("before", "1962-10-27T19:45:00", "1962-10-27T10:00:00", "fails"),
+        ("after", "1962-10-27T19:45:00", "1962-10-27T10:00:00", "holds"),
+        ("before", "1962-10-27T19:45:00", "1962-10-27T19:45:00", "fails"),
+        # With zones, the moments are compared: 19:45 in Moscow is 16:45 UTC.
+        ("before", "1962-10-27T19:45:00+03:00", "1962-10-27T17:00:00Z", "holds"),
+        ("after", "1962-10-28T01:00:00+09:00", "1962-10-27T17:00:00Z", "fails"),
+        # A time with a zone and one without cannot be compared: the days decide.
+        ("before", "1962-10-27T10:00:00Z", "1962-10-27T19:45:00", "undecided"),
+        # A time of day against a day alone: the same day, either order fits.
+        ("before", "1962-10-27T10:00:00", "1962-10-27", "undecided"),
+        ("during", "1962-10-27T10:00:00", "1962-10-16/1962-10-28", "holds"),
+        ("during", "1962-10-29T10:00:00", "1962-10-16/1962-10-28", "fails"),
     ],
 )
 def test_an_order_is_confirmed_refuted_or_undecided(

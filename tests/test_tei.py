@@ -439,6 +439,9 @@ def test_missing_principles_page_is_an_export_warning(
             {"notBefore": "1952-01-01", "notAfter": "1954-12-31", "precision": "low"},
         ),
         ("1959-03?", "gregorian", {"when": "1959-03", "cert": "medium"}),
+        # A date-time is an xs:dateTime, which @when takes, with its zone.
+        ("1962-10-27T19:45:00", "gregorian", {"when": "1962-10-27T19:45:00"}),
+        ("1962-10-27T19:45:00+03:00", "gregorian", {"when": "1962-10-27T19:45:00+03:00"}),
         (
             "1917-10",
             "julian",

@@ -220,22 +220,37 @@ def _anchor_range(
     entries: Mapping[str, Sequence[Entry]], anchor: str
 ) -> tuple[str, tuple[durations.Range, durations.Range]] | str:
     """An anchor's name and (start, end) ranges, or the reason it cannot be used."""
+    found = _anchor(entries, anchor)
+    return found if isinstance(found, str) else (found[0], _ranges(found))
+
+
+def _ranges(found: tuple[str, dates.Span, str]) -> tuple[durations.Range, durations.Range]:
+    """The (start, end) ranges of days of an anchor's span, or of the part it names."""
+    _, span, part = found
+    if part == "end":
+        return span.end, span.end
+    if part == "start":
+        return span.start, span.start
+    return span.start, span.end
+
+
+def _anchor(
+    entries: Mapping[str, Sequence[Entry]], anchor: str
+) -> tuple[str, dates.Span, str] | str:
+    """An anchor's name, its date's span and the part named ('start', 'end' or ''), or the
+    reason it cannot be used."""
     entry_id, _, part = anchor.partition(".")
     if entry_id in entries:
         record = entries[entry_id][0]
         span = _entry_span(entries, entry_id)
         if span is None:
             return f"{record.name} has no date"
-        if part == "end":
-            return record.name, (span.end, span.end)
-        if part == "start":
-            return record.name, (span.start, span.start)
-        return record.name, (span.start, span.end)
+        return record.name, span, part
     span = _span(anchor)
     if span is None:
         known = [i for i, r in entries.items() if r[0].kind == "event"]
         return f"{anchor!r} is neither an event nor an EDTF date{did_you_mean(anchor, known)}"
-    return dates.display(anchor), (span.start, span.end)
+    return dates.display(anchor), span, ""
 
 
 def duration_claims(
@@ -293,8 +308,8 @@ def sequence_claims(
             claim = durations.parse_sequence(record.claim)
         except durations.ClaimError:
             continue  # reported where it is written
-        first = _anchor_range(entries, claim.first)
-        second = _anchor_range(entries, claim.second)
+        first = _anchor(entries, claim.first)
+        second = _anchor(entries, claim.second)
         if isinstance(first, str) or isinstance(second, str):
             reason = first if isinstance(first, str) else second
             yield Finding(
@@ -302,7 +317,10 @@ def sequence_claims(
             )
             continue
         text = f"ed:sequence {record.text!r}: '{first[0]} {claim.relation} {second[0]}'"
-        outcome = durations.check_sequence(claim.relation, first[1], second[1])
+        # An event dated to a time of day is one moment, its start and its end alike: two
+        # events of the same day are ordered by their times.
+        moments = ((first[1].moment,) * 2, (second[1].moment,) * 2)
+        outcome = durations.check_sequence(claim.relation, _ranges(first), _ranges(second), moments)
         if outcome == durations.HOLDS:
             yield Finding("sequences", OK, Subtype.CHRONOLOGY, *where, f"{text} holds")
         elif outcome == durations.UNDECIDED:
@@ -312,7 +330,8 @@ def sequence_claims(
                 *where,
                 f"{text} cannot be decided: {first[0]} {_when(entries, claim.first)}, "
                 f"{second[0]} {_when(entries, claim.second)}; the dates are too coarse to "
-                "order them (give the registers' dates more precisely)",
+                "order them (give the registers' dates more precisely, to the time of day if "
+                "need be)",
                 record.acknowledged,
             )
         else:

@@ -53,6 +53,9 @@ class Span:
     # single date), allowing for approximation: what the order and duration checks compare.
     start: tuple[dt.date | None, dt.date | None] = (None, None)
     end: tuple[dt.date | None, dt.date | None] = (None, None)
+    # The moment a date-time names (EDTF level 0, "1962-10-27T19:45:00", with its zone when
+    # written: "Z" or "+03:00"); None for a date without a time of day.
+    moment: dt.datetime | None = None
 
     def overlaps(self, other: Span) -> bool:
         """Whether the two can be the same time, allowing for approximation and uncertainty."""
@@ -71,6 +74,37 @@ class Span:
         if self.earliest is None or self.latest is None:
             return self.earliest or self.latest
         return self.earliest + (self.latest - self.earliest) / 2
+
+
+# EDTF level 0 date-and-time: a calendar date, "T", hours, minutes and seconds, and an optional
+# zone (Z, or an offset of hours or hours and minutes).
+_DATE_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
+    r"(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _zone(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text == "Z":
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + (int(digits[2:]) if digits[2:] else 0)
+    return dt.timezone(sign * dt.timedelta(minutes=minutes))
+
+
+def moment(text: str) -> dt.datetime | None:
+    """The moment an EDTF date-time names (aware when it gives its zone), or None."""
+    match = _DATE_TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
+        return dt.datetime(year, month, day, hour, minute, second, tzinfo=_zone(match[7]))
+    except ValueError:
+        return None  # edtf says what is wrong with it
 
 
 def _before_or_same(a: dt.date | None, b: dt.date | None) -> bool:
@@ -214,6 +248,7 @@ def parse_with_edtf(text: str) -> Span:
         interval=interval,
         start=start,
         end=end,
+        moment=None if interval else moment(value),
     )
 
 
@@ -269,6 +304,13 @@ def display(text: str) -> str:
             return f"{display(start)} onwards"
         first, last = display(start), display(end)
         return f"{first} – {last}"
+    exact = moment(value)
+    if exact is not None:
+        zone = value[19:]
+        when = f"{_words(value[:10].split('-'))}, {exact:%H:%M}"
+        if exact.second:
+            when += f":{exact:%S}"
+        return when + (" UTC" if zone == "Z" else f" (UTC{zone})" if zone else "")
     qualifier = ""
     while value and value[-1] in "~?%":
         qualifier = value[-1] + qualifier

@@ -210,11 +210,26 @@ def describe_days(days: tuple[float, float], unit: str) -> str:
 HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
 
 
-def check_sequence(relation: str, first: tuple[Range, Range], second: tuple[Range, Range]) -> str:
+Moment = dt.datetime | None
+
+
+def check_sequence(
+    relation: str,
+    first: tuple[Range, Range],
+    second: tuple[Range, Range],
+    moments: tuple[tuple[Moment, Moment], tuple[Moment, Moment]] = ((None, None), (None, None)),
+) -> str:
     """Whether the order holds (HOLDS), cannot hold (FAILS), or cannot be decided from the
     dates' precision (UNDECIDED: two events of the same day, a month against a day in it),
-    given each event's (start range, end range)."""
+    given each event's (start range, end range) and, for an event dated to a time of day,
+    its (start, end) moments.
+
+    Two moments are compared when both are given and comparable (both with a zone, or both
+    without one): their times decide the order, so two events of one day are ordered by
+    their times. A moment with a zone and one without cannot be compared, and the days decide.
+    """
     (first_start, _), (second_start, second_end) = first, second
+    (first_start_at, _), (second_start_at, second_end_at) = moments
 
     def can_precede(a: Range, b: Range) -> bool:
         return a[0] is None or b[1] is None or a[0] <= b[1]
@@ -222,16 +237,27 @@ def check_sequence(relation: str, first: tuple[Range, Range], second: tuple[Rang
     def must_precede(a: Range, b: Range) -> bool:
         return a[1] is not None and b[0] is not None and a[1] < b[0]
 
-    def order(*pairs: tuple[Range, Range]) -> str:
-        if all(must_precede(a, b) for a, b in pairs):
+    def precedes(a: tuple[Range, Moment], b: tuple[Range, Moment]) -> str:
+        (a_days, a_at), (b_days, b_at) = a, b
+        if a_at is not None and b_at is not None and (a_at.tzinfo is None) == (b_at.tzinfo is None):
+            return HOLDS if a_at < b_at else FAILS
+        if must_precede(a_days, b_days):
             return HOLDS
-        return UNDECIDED if all(can_precede(a, b) for a, b in pairs) else FAILS
+        return UNDECIDED if can_precede(a_days, b_days) else FAILS
 
+    def order(*pairs: tuple[tuple[Range, Moment], tuple[Range, Moment]]) -> str:
+        outcomes = {precedes(a, b) for a, b in pairs}
+        if FAILS in outcomes:
+            return FAILS
+        return UNDECIDED if UNDECIDED in outcomes else HOLDS
+
+    starts = (first_start, first_start_at)
+    others, ends = (second_start, second_start_at), (second_end, second_end_at)
     if relation == "before":
-        return order((first_start, second_start))
+        return order((starts, others))
     if relation == "after":
-        return order((second_start, first_start))
+        return order((others, starts))
     if relation == "after-end":
-        return order((second_end, first_start))
+        return order((ends, starts))
     # during: the first began after the second began, and before it ended
-    return order((second_start, first_start), (first_start, second_end))
+    return order((others, starts), (starts, ends))

@@ -109,11 +109,13 @@ class Subtype(Enum):
     UNDECIDED = (
         "undecided",
         "A claim of order cannot be decided from the registers' dates: both events fall on the "
-        "same day (or one is dated only to the month or year that holds the other), so either "
-        "order fits. The claim is neither confirmed nor refuted; date the events more precisely.",
+        "same day and not both are dated to a time of day (or one is dated only to the month "
+        "or year that holds the other), so either order fits. The claim is neither confirmed "
+        "nor refuted; date the events more precisely, to the time of day if need be.",
         "text.md:60: WARNING: ed:sequence 'then': 'Blockade before Settlement' cannot be "
         "decided: Blockade 27 October 1962, Settlement 27 October 1962; the dates are too "
-        "coarse to order them (give the registers' dates more precisely)",
+        "coarse to order them (give the registers' dates more precisely, to the time of day "
+        "if need be)",
     )
     LIFESPAN = (
         "lifespan",

@@ -104,8 +104,8 @@ def _gregorian(value: str) -> dict[str, str]:
     else:
         plain = _plain(value)
         approximate = _qualified(value, "~%")
-        if W3C_DATE.fullmatch(plain) and not approximate:
-            attributes["when"] = plain
+        if (W3C_DATE.fullmatch(plain) or span.moment is not None) and not approximate:
+            attributes["when"] = plain  # a date-time is an xs:dateTime, which @when takes
         else:
             # Seasons, unspecified digits and approximate dates: the days it can lie between.
             lower = span.fuzzy_earliest if approximate else span.earliest
