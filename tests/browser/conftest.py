@@ -24,7 +24,7 @@ extensions = ["myst_parser"]
 """
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """One folder for every site the tests build, served by one local server."""
     root = tmp_path_factory.mktemp("sites")
@@ -42,7 +42,7 @@ def _build(site_root: tuple[Path, str], name: str, source: Path, *options: str) 
     return Site(out, f"{base}{name}/")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def edition(site_root: tuple[Path, str]) -> Site:
     """The edition (docs/), built as HTML with Furo, as readers get it."""
     # Served under /edition/, as Read the Docs serves a version under /en/latest/: the 404
@@ -50,13 +50,13 @@ def edition(site_root: tuple[Path, str]) -> Site:
     return _build(site_root, "edition", DOCS, "-D", "notfound_urls_prefix=/edition/")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def hostile(site_root: tuple[Path, str]) -> Site:
     """tests/roots/test-hostile: every field an editor writes holds a hostile string."""
     return _build(site_root, "hostile", ROOTS / "test-hostile")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def plain(site_root: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The witness as a plain one-page Furo site: what the text weighs without the edition."""
     source = tmp_path_factory.mktemp("plain-source")
@@ -67,7 +67,7 @@ def plain(site_root: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory)
     return _build(site_root, "plain", source)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     executable = chromium_path()
     require(executable is not None, "chromium")

@@ -35,7 +35,7 @@ FORMS = {"mobile": [], "desktop": ["--preset=desktop"]}
 SCORED = {"binary", "numeric", "metricSavings"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def hosted(edition: Site) -> Iterator[Site]:
     """The edition, served with compression, as a web host serves it."""
     with serve(edition.folder, compress=True) as base:
