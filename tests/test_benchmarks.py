@@ -29,9 +29,46 @@ def test_generator_is_deterministic_and_the_edition_builds_clean(tmp_path: Path)
     plain = (baseline / "articles/a0000.md").read_text(encoding="utf-8")
     assert "{ed:" not in plain
     assert plain.count("[^n") == 30  # 15 references and 15 footnotes
+    # The fair baseline: each mention a plain cross-reference, no entry a heading.
+    assert plain.count("](#") == article.count("{ed:person}") + article.count(
+        "{ed:event}"
+    ) + article.count("{ed:place}") + article.count("{ed:org}")
+    assert "\n## " not in (baseline / "people.md").read_text(encoding="utf-8")
     # The synthetic edition is consistent: its witness matches and every check passes.
     result = sphinx_build("-b", "html", "-W", "--keep-going", first, tmp_path / "html")
     assert result.returncode == 0, result.stderr[-3000:]
+    # The baseline builds clean too, every mention's link resolved to its entry.
+    result = sphinx_build("-b", "html", "-W", "--keep-going", baseline, tmp_path / "plain")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "plain" / "articles" / "a0000.html").read_text(encoding="utf-8")
+    assert page.count('href="../people.html#person-') >= 1
+    assert 'id="person-0"' in (tmp_path / "plain" / "people.html").read_text(encoding="utf-8")
+
+
+def test_the_real_edition_reduced_to_plain_myst_builds_with_the_same_links(
+    tmp_path: Path,
+) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from plain_edition import plain_edition
+    finally:
+        sys.path.remove(str(BENCH))
+    import shutil
+
+    from conftest import DOCS
+
+    shutil.copytree(PROJECT / "benchmarks", tmp_path / "benchmarks")
+    plain = plain_edition(DOCS, tmp_path / "docs")
+    conf = (plain / "conf.py").read_text(encoding="utf-8")
+    assert '"sphinx_edition"' not in conf and '"sphinxcontrib.bibtex"' in conf
+    text = (plain / "text.md").read_text(encoding="utf-8")
+    assert "{ed:" not in text
+    assert text.count("(p") >= 13 and "[^p1-zhou-enlai]" in text
+    result = sphinx_build("-b", "html", "-W", "--keep-going", plain, tmp_path / "html")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "html" / "text.html").read_text(encoding="utf-8")
+    assert 'href="people.html#kosygin"' in page
+    assert 'id="kosygin"' in (tmp_path / "html" / "people.html").read_text(encoding="utf-8")
 
 
 def test_runner_writes_every_figure_the_issue_asks_for(tmp_path: Path) -> None:
@@ -65,8 +102,20 @@ def test_runner_writes_every_figure_the_issue_asks_for(tmp_path: Path) -> None:
         "incremental_ratio_2",
         "incremental_pages_rewritten",
         "parallel_ratio_2",
+        "memory_ratio",
+        "old_baseline",
+        "targets",
     ):
         assert key in results, key
+    # Every target the run could measure is written with its bound and whether it is met.
+    assert set(results["targets"]) == {
+        "overhead_ratio_2",
+        "extension_time_ratio_4_2",
+        "parallel_ratio_2",
+        "memory_ratio",
+    }
+    for target in results["targets"].values():
+        assert target["met"] == (target["figure"] <= target["bound"])
     assert results["parallel"]["identical_output"] is True
     for n in ("2", "4"):
         assert set(results["per_n"][n]) == {"full_build_s", "baseline_build_s", "peak_rss_mb"}
