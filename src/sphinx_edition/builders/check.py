@@ -16,7 +16,6 @@ from sphinx.util import logging
 
 from sphinx_edition.checks.findings import ACKNOWLEDGED, OK, PROBLEM
 from sphinx_edition.checks.report import as_text, counts, finding_dict, summary_line
-from sphinx_edition.checks.rules import check_all
 from sphinx_edition.checks.witness import WitnessError, compare, read_witness
 from sphinx_edition.domain.domain import EditionDomain, edition_domain
 from sphinx_edition.warnings import reported
@@ -33,7 +32,7 @@ def build_summary(app: Sphinx) -> str:
     """The checker's one line; its problems are every ``edition.*`` warning of the build."""
     domain = edition_domain(app.env)
     data = domain.rule_data()
-    figures = counts(data, domain.notes, check_all(data))
+    figures = counts(data, domain.notes, domain.findings())
     figures["problems"] = len(reported(app))
     return summary_line(figures)
 
@@ -77,7 +76,7 @@ class EditionCheckBuilder(Builder):
     def finish(self) -> None:
         domain = edition_domain(self.env)
         data = domain.rule_data()
-        found = check_all(data)
+        found = domain.findings()
         figures = counts(data, domain.notes, found)
 
         def listed(status: str) -> list[dict[str, Any]]:

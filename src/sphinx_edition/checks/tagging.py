@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from sphinx_edition.checks.findings import OK, PROBLEM, Finding
 from sphinx_edition.core.records import Entry, Mention, Segment, Unmarked
@@ -23,10 +24,21 @@ def _names(entry: Entry) -> list[str]:
     return sorted((n for n in names if len(n) >= MIN_NAME), key=len, reverse=True)
 
 
+@lru_cache(maxsize=1 << 16)
 def _pattern(name: str) -> re.Pattern[str]:
     # Whole words only, and the name as written (case matters: "china" in "porcelain china"
     # is not China).
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words a whole-word match of *name* puts in the text: a match starts where a word
+    starts and ends where one ends, so each word of the name is a whole word of the text
+    there. A paragraph that lacks one of them cannot hold the name."""
+    return frozenset(_WORD.findall(name))
 
 
 def _line_at(segment: Segment, offset: int) -> int:
@@ -53,12 +65,35 @@ def missed_mentions(
             marked[(record.docname, record.paragraph)].append(record.text)
     for span in unmarked:
         marked[(span.docname, span.paragraph)].append(span.text)
+    # Which entries can name something in a paragraph: by the longest word of each name, so
+    # that a paragraph is searched for the few entries whose names it can hold, not for
+    # every name of every register (N² over an edition).
+    order = {entry_id: i for i, entry_id in enumerate(entries)}
+    names = {
+        entry_id: [(name, _words(name)) for name in _names(records[0])]
+        for entry_id, records in entries.items()
+    }
+    by_word: dict[str, set[str]] = defaultdict(set)
+    anywhere: set[str] = set()  # a name without a word, looked for in every paragraph
+    for entry_id, entry_names in names.items():
+        for _, words in entry_names:
+            if words:
+                by_word[max(sorted(words), key=len)].add(entry_id)
+            else:
+                anywhere.add(entry_id)
     for segment in segments:
         text = "".join(piece.text for piece in segment.pieces)
         where = (segment.docname, segment.paragraph)
-        for records in entries.values():
-            entry = records[0]
-            for name in _names(entry):
+        present = set(_WORD.findall(text))
+        candidates = set(anywhere)
+        for word in present & by_word.keys():
+            candidates |= by_word[word]
+        # In the registers' order, as before: a longer name blanked out is not found again.
+        for entry_id in sorted(candidates, key=order.__getitem__):
+            entry = entries[entry_id][0]
+            for name, words in names[entry_id]:
+                if not words <= present:
+                    continue
                 found = list(_pattern(name).finditer(text))
                 if not found:
                     continue

@@ -40,7 +40,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from sphinx_edition.checks.findings import PROBLEM, Data
+from sphinx_edition.checks.findings import PROBLEM, Data, Finding
 from sphinx_edition.checks.rules import check_all
 from sphinx_edition.core.records import (
     DateMention,
@@ -346,6 +346,17 @@ class EditionDomain(ForgivingNames, Domain):
 
     # -- checks ------------------------------------------------------------------------
 
+    def findings(self) -> list[Finding]:
+        """Every rule's findings on the records as they stand at the end of reading.
+
+        check_consistency() runs the rules once a build; the report and the summary line at
+        the end of the build read what it found, not a second run of every rule (the records
+        do not change after it). Outside a build that checked, the rules run here."""
+        found: list[Finding] | None = getattr(self, "_findings", None)
+        if found is None:
+            found = check_all(self.rule_data())
+        return found
+
     def rule_data(self) -> Data:
         """The records the consistency rules read."""
         return Data(
@@ -368,9 +379,11 @@ class EditionDomain(ForgivingNames, Domain):
         check_witness(self.segments, config.edition_witness, self.env.srcdir)
         check_note_ids(self.notes, config.root_doc, self.env.toctree_includes)
         check_anchors(self.env, self)
+        self._findings: list[Finding] | None = None
         if not config.edition_checks:
             return
-        for finding in check_all(self.rule_data()):
+        self._findings = check_all(self.rule_data())
+        for finding in self._findings:
             if finding.status == PROBLEM:
                 warn(finding.subtype, finding.message, (finding.docname, finding.line))
 
