@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -101,14 +102,21 @@ def citation_ids(env: BuildEnvironment) -> dict[str, str]:
     return {c.citation_id: c.key for c in getattr(_cite_domain(env), "citations", ())}
 
 
+@lru_cache(maxsize=1)
+def _plaintext_backend() -> Any:
+    """pybtex's plain-text backend, found once (finding it scans every installed package's
+    entry points)."""
+    import pybtex.plugin
+
+    return pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
+
+
 def citations(env: BuildEnvironment) -> Iterator[Citation]:
     """Every reference the bibliography pages list, formatted as they show it."""
     domain = _cite_domain(env)
     if domain is None:
         return
-    import pybtex.plugin
-
-    plaintext = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
+    plaintext = _plaintext_backend()
     for citation in getattr(domain, "citations", ()):
         text = citation.formatted_entry.text.render(plaintext)
         # A field the style copies as it stands (howpublished, note) keeps its LaTeX commands
