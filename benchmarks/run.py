@@ -242,7 +242,8 @@ def edition_loop(work: Path, repeat: int) -> dict[str, Any]:
     shutil.copytree(DOCS, copy / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(HERE.parent / "seeds", copy / "seeds")
     (copy / "benchmarks").mkdir()
-    shutil.copy(HERE / "results.md", copy / "benchmarks" / "results.md")
+    for page in HERE.glob("*.md"):  # the results the Performance page includes
+        shutil.copy(page, copy / "benchmarks" / page.name)
     plain = plain_edition(copy / "docs", copy / "plain")
     one_page = work / "one-page"
     shutil.rmtree(one_page, ignore_errors=True)

@@ -56,7 +56,8 @@ def run(repeat: int, work: Path) -> dict[str, object]:
     shutil.copytree(PROJECT / "docs", work / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(PROJECT / "seeds", work / "seeds")
     (work / "benchmarks").mkdir()
-    shutil.copy(HERE / "results.md", work / "benchmarks" / "results.md")
+    for page in HERE.glob("*.md"):  # the results the Performance page includes
+        shutil.copy(page, work / "benchmarks" / page.name)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/text.html"
     server = subprocess.Popen(

@@ -122,12 +122,20 @@ def html_text(markup: str) -> str:
     return " ".join(parser.parts)
 
 
-def test_html_contains_the_whole_text(tmp_path: Path) -> None:
+def test_html_contains_the_whole_text_and_a_bibliography_without_latex(tmp_path: Path) -> None:
     result = sphinx_build(
         "-b", "html", "-W", "--keep-going", ROOTS.parent.parent / "docs", tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert_paragraphs_in_order(html_text((tmp_path / "text.html").read_text(encoding="utf-8")))
+    # The bibliography as a reader sees it: no LaTeX quotes or commands, and the titles'
+    # capitals kept (BibTeX styles lower-case a title that is not braced).
+    page = (tmp_path / "bibliography.html").read_text(encoding="utf-8")
+    words = html_text(page[page.index("<article") : page.index("</article>")])
+    for latex in ("`", "''", "\\", "--"):
+        assert latex not in words, latex
+    for title in ("Zhou Enlai's Talk at a Meeting of the Chinese Delegation", "‘Act accordingly’"):
+        assert title in words, title
 
 
 @pytest.mark.latex
