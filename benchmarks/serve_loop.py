@@ -23,6 +23,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).parent
 PROJECT = HERE.parent
@@ -52,7 +53,7 @@ def _wait_for(url: str, words: str, limit: float) -> float:
     raise RuntimeError(f"{words!r} did not appear at {url} within {limit} s")
 
 
-def run(repeat: int, work: Path) -> dict[str, object]:
+def run(repeat: int, work: Path) -> dict[str, Any]:
     shutil.copytree(PROJECT / "docs", work / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(PROJECT / "seeds", work / "seeds")
     (work / "benchmarks").mkdir()
@@ -105,7 +106,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="edition-serve-") as work:
         figures = run(args.repeat, Path(work))
     (args.out / "serve_loop.json").write_text(json.dumps(figures, indent=2) + "\n")
-    times = ", ".join(f"{t:.2f}" for t in figures["save_to_page_s"])  # type: ignore[attr-defined]
+    times = ", ".join(f"{t:.2f}" for t in figures["save_to_page_s"])
     (args.out / "serve_loop.md").write_text(
         f"Save to page: **{figures['median_s']:.2f} s** (median of {args.repeat}: {times} s); "
         f"the first build when sphinx-autobuild starts: {figures['first_build_s']:.2f} s.\n",

@@ -69,8 +69,8 @@ _COMMAND = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|mkbibquote|url)\s*
 
 
 @lru_cache(maxsize=1)
-def _text_backend() -> Any:
-    """pybtex's plain-text backend, found once.
+def text_backend() -> Any:
+    """pybtex's plain-text backend, found once (for every rendering of BibTeX as text).
 
     ``Text.render_as("text")`` looks the backend up among the entry points of every installed
     distribution on each call: in a build that converts a few hundred fields, that took 18 of
@@ -86,4 +86,4 @@ def latex_text(value: str) -> str:
     from pybtex.richtext import Text
 
     plain = _COMMAND.sub(r"\1", value)
-    return " ".join(str(Text.from_latex(plain).render(_text_backend())).split())
+    return " ".join(str(Text.from_latex(plain).render(text_backend())).split())

@@ -107,6 +107,9 @@ class EditionDomain(ForgivingNames, Domain):
         **{kind: MentionRole() for kind in KINDS},
     }
     indices = REGISTER_INDICES
+    # What check_consistency() found in this build (None before it ran, or with the checks
+    # off): a result of the records, not data of the environment.
+    _findings: list[Finding] | None = None
     initial_data: ClassVar[dict[str, Any]] = {
         "segments": [],
         "entries": {},
@@ -352,10 +355,9 @@ class EditionDomain(ForgivingNames, Domain):
         check_consistency() runs the rules once a build; the report and the summary line at
         the end of the build read what it found, not a second run of every rule (the records
         do not change after it). Outside a build that checked, the rules run here."""
-        found: list[Finding] | None = getattr(self, "_findings", None)
-        if found is None:
-            found = check_all(self.rule_data())
-        return found
+        if self._findings is None:
+            return check_all(self.rule_data())
+        return self._findings
 
     def rule_data(self) -> Data:
         """The records the consistency rules read."""
@@ -379,7 +381,7 @@ class EditionDomain(ForgivingNames, Domain):
         check_witness(self.segments, config.edition_witness, self.env.srcdir)
         check_note_ids(self.notes, config.root_doc, self.env.toctree_includes)
         check_anchors(self.env, self)
-        self._findings: list[Finding] | None = None
+        self._findings = None
         if not config.edition_checks:
             return
         self._findings = check_all(self.rule_data())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -18,7 +17,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_edition.config import config_location
-from sphinx_edition.core.edition import latex_text
+from sphinx_edition.core.edition import latex_text, text_backend
 from sphinx_edition.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -102,21 +101,12 @@ def citation_ids(env: BuildEnvironment) -> dict[str, str]:
     return {c.citation_id: c.key for c in getattr(_cite_domain(env), "citations", ())}
 
 
-@lru_cache(maxsize=1)
-def _plaintext_backend() -> Any:
-    """pybtex's plain-text backend, found once (finding it scans every installed package's
-    entry points)."""
-    import pybtex.plugin
-
-    return pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
-
-
 def citations(env: BuildEnvironment) -> Iterator[Citation]:
     """Every reference the bibliography pages list, formatted as they show it."""
     domain = _cite_domain(env)
     if domain is None:
         return
-    plaintext = _plaintext_backend()
+    plaintext = text_backend()
     for citation in getattr(domain, "citations", ()):
         text = citation.formatted_entry.text.render(plaintext)
         # A field the style copies as it stands (howpublished, note) keeps its LaTeX commands
