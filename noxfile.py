@@ -207,6 +207,32 @@ def check(session: nox.Session) -> None:
     session.log(f"The check report is {out / 'report.txt'} (and report.json)")
 
 
+LOCALE = HERE / "src" / "sphinx_edition" / "locale"
+EXTRACT = (
+    "extract", "--project=sphinx-edition", "--copyright-holder=The sphinx-edition developers",
+    "--add-comments=Translators:", "--sort-by-file", "--width=100", "-k", "N_", "-k", "NP_:1,2",
+)  # fmt: skip
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Extract the extension's messages into locale/sphinx_edition.pot and update every
+    catalogue (``nox -s translations -- init LANG`` starts a new one). Catalogues compile at
+    build time; the tests fail while a shipped catalogue has an untranslated message."""
+    session.install("-e", ".")
+    pot = LOCALE / "sphinx_edition.pot"
+    session.run("pybabel", *EXTRACT, "-o", str(pot), str(HERE / "src" / "sphinx_edition"))
+    if session.posargs[:1] == ["init"] and len(session.posargs) == 2:
+        session.run(
+            "pybabel", "init", "-D", "sphinx_edition", "-i", str(pot), "-d", str(LOCALE),
+            "-l", session.posargs[1], "--width=100",
+        )  # fmt: skip
+    session.run(
+        "pybabel", "update", "-D", "sphinx_edition", "-i", str(pot), "-d", str(LOCALE),
+        "--width=100", "--no-fuzzy-matching", "--ignore-obsolete",
+    )  # fmt: skip
+
+
 @nox.session
 def bench(session: nox.Session) -> None:
     """Measure what the extension costs and how it scales (writes benchmarks/results.*)."""

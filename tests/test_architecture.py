@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).parents[1] / "src" / "sphinx_edition"
 LAYERS = (
     "core",
     "checks",
-    "base",  # config.py and warnings.py: the Sphinx-facing base every layer above may use
+    "base",  # config.py, warnings.py, locale: the Sphinx-facing base every layer above may use
     "markup",
     "domain",
     "render",
@@ -40,7 +40,7 @@ def layer_of(module: str) -> str:
     parts = module.split(".")
     if len(parts) == 1:  # sphinx_edition itself: only the version and a lazy setup()
         return "core"
-    if parts[1] in {"config", "warnings"}:
+    if parts[1] in {"config", "warnings", "locale"}:
         return "base"
     if parts[1] == "_setup":
         return "setup"

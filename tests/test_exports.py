@@ -83,8 +83,12 @@ def head_of(path: Path) -> Head:
     return parser
 
 
-def json_scripts(head: Head, kind: str) -> list[Any]:
-    return [json.loads(text) for attrs, text in head.scripts if attrs.get("type") == kind]
+def json_scripts(head: Head, kind: str, id: str | None = None) -> list[Any]:
+    return [
+        json.loads(text)
+        for attrs, text in head.scripts
+        if attrs.get("type") == kind and (id is None or attrs.get("id") == id)
+    ]
 
 
 @dataclass
@@ -263,7 +267,7 @@ def test_every_page_carries_citation_meta_tags(edition: Built) -> None:
 
 def test_cite_control_only_on_pages_with_paragraphs(edition: Built) -> None:
     text = head_of(edition.outdir / "text.html")
-    (data,) = json_scripts(text, "application/json")
+    (data,) = json_scripts(text, "application/json", "ed-cite-data")
     assert data["page"] == {
         "title": "Sino-Soviet Border Conflict",
         "url": "https://sphinx-edition.readthedocs.io/en/latest/text.html",
@@ -275,8 +279,12 @@ def test_cite_control_only_on_pages_with_paragraphs(edition: Built) -> None:
     assert any(s.startswith("_static/sphinx-edition.js") for s in sources)
     assert not any("cite.js" in s for s in sources)
     assert (edition.outdir / "_static" / "cite.js").is_file()
+    # The dialog's words come from the page too, only where there is a dialog.
+    (words,) = json_scripts(text, "application/json", "ed-strings")
+    assert words["cite"]["copy"] == "Copy"
     people = head_of(edition.outdir / "people.html")
-    assert json_scripts(people, "application/json") == []
+    assert json_scripts(people, "application/json", "ed-cite-data") == []
+    assert "cite" not in json_scripts(people, "application/json", "ed-strings")[0]
 
 
 @pytest.mark.parametrize("name", ["cite.js", "sphinx-edition.js"])

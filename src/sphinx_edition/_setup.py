@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_edition import __version__, builders, config, domain, export, markup, render, warnings
+from sphinx_edition import (
+    __version__,
+    builders,
+    config,
+    domain,
+    export,
+    locale,
+    markup,
+    render,
+    warnings,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -12,7 +22,7 @@ if TYPE_CHECKING:
 
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes, so
 # that an environment of an older version is read afresh instead of misread.
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -20,6 +30,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     config.register(app)
+    locale.register(app)
     markup.register(app)
     domain.register(app)
     render.register(app)

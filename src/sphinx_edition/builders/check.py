@@ -18,6 +18,7 @@ from sphinx_edition.checks.findings import ACKNOWLEDGED, OK, PROBLEM
 from sphinx_edition.checks.report import as_text, counts, finding_dict, summary_line
 from sphinx_edition.checks.witness import WitnessError, compare, read_witness
 from sphinx_edition.domain.domain import EditionDomain, edition_domain
+from sphinx_edition.locale import _
 from sphinx_edition.warnings import reported
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class EditionCheckBuilder(Builder):
         (out / "report.json").write_text(
             json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        (out / "report.txt").write_text(as_text(report), encoding="utf-8")
+        (out / "report.txt").write_text(as_text(report, _), encoding="utf-8")
 
     def _problems(self, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Every ``edition.*`` warning of the build, with its location, in the order given;

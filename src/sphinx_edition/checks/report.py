@@ -14,6 +14,7 @@ from typing import Any
 from sphinx_edition.checks.findings import ACKNOWLEDGED, OK, PROBLEM, Data, Finding
 from sphinx_edition.core.records import Note
 from sphinx_edition.core.vocabulary import KINDS
+from sphinx_edition.core.words import N_
 
 
 def counts(data: Data, notes: Sequence[Note], found: Sequence[Finding]) -> dict[str, Any]:
@@ -67,29 +68,38 @@ def finding_dict(
     return item
 
 
-def as_text(report: dict[str, Any]) -> str:
-    """The report for people: report.txt."""
+def as_text(report: dict[str, Any], gettext: Callable[[str], str] = N_) -> str:
+    """The report for people: report.txt, its headings in the language *gettext* translates to.
+
+    The problems' messages are the build's warnings, as Sphinx's log gives them (in English).
+    """
     lines = [report["summary"], ""]
     figures = report["counts"]
-    lines.append("Checks run: " + ", ".join(f"{k} {v}" for k, v in figures["checks"].items()))
+    run = ", ".join(f"{k} {v}" for k, v in figures["checks"].items())
+    lines.append(gettext(N_("Checks run: {checks}")).format(checks=run))
     witness = report["witness"]
     if witness.get("checked"):
         lines.append(
-            f"Witness: {witness.get('paragraphs', 0)} paragraphs, "
-            f"{len(witness['problems'])} differences"
+            gettext(N_("Witness: {paragraphs} paragraphs, {differences} differences")).format(
+                paragraphs=witness.get("paragraphs", 0), differences=len(witness["problems"])
+            )
         )
-    for title, key in (("Problems", "problems"), ("Acknowledged by notes", "acknowledged")):
-        lines += ["", f"{title} ({len(report[key])}):"]
+    headings = ((N_("Problems ({count}):"), "problems"),
+                (N_("Acknowledged by notes ({count}):"), "acknowledged"))  # fmt: skip
+    for title, key in headings:
+        lines += ["", gettext(title).format(count=len(report[key]))]
         for item in report[key]:
             line = f"  {item['location']}: {item['message']} [{item['subtype']}]"
             if "note" in item:
                 note = item["note"]
-                line += (
-                    f"\n      answered by note {note['number']} ({note['category']}) on "
-                    f"{note['lemma']!r}"
-                    + (f" → {note['correction']!r}" if note["correction"] else "")
+                answer = gettext(N_("answered by note {number} ({category}) on {lemma}")).format(
+                    number=note["number"], category=note["category"], lemma=repr(note["lemma"])
+                )
+                line += f"\n      {answer}" + (
+                    f" → {note['correction']!r}" if note["correction"] else ""
                 )
             lines.append(line)
-    lines += ["", f"Checked and consistent ({len(report['checked'])}):"]
+    checked = gettext(N_("Checked and consistent ({count}):"))
+    lines += ["", checked.format(count=len(report["checked"]))]
     lines += [f"  {item['location']}: {item['message']}" for item in report["checked"]]
     return "\n".join(lines) + "\n"

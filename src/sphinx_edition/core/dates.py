@@ -14,13 +14,17 @@ import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from babel.dates import format_skeleton
 from convertdate import julian
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
+from sphinx_edition.core.words import N_
+
 MONTHS = tuple(_calendar.month_name)
-SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+SEASONS = {21: N_("spring"), 22: N_("summer"), 23: N_("autumn"), 24: N_("winter")}
 CALENDARS = ("gregorian", "julian")
 
 
@@ -293,21 +297,50 @@ def _julian_day(day: dt.date) -> dt.date:
         raise DateError(f"{day.isoformat()} (Julian) is past the last Gregorian date") from err
 
 
-def display(text: str) -> str:
-    """A reader's form of an EDTF string: '11 September 1969', 'autumn 1950', 'c. 1953'."""
+class DateWords(NamedTuple):
+    """How dates read in one language: a CLDR locale for the calendar's words, and templates.
+
+    ``locale`` None keeps the edition's English forms ("11 September 1969", from the
+    Gregorian month names); otherwise the days, months and years are written by Babel from
+    CLDR's data for that locale ("11. September 1969", "1969年9月11日").  The templates and
+    the seasons are the translated words around a date; each template holds one ``{date}``
+    (``range`` a ``{start}`` and an ``{end}``, ``season`` a ``{season}`` and a ``{year}``).
+    """
+
+    locale: str | None = None
+    circa: str = "c. {date}"
+    uncertain: str = "{date} (?)"
+    until: str = "until {date}"
+    onwards: str = "{date} onwards"
+    unknown: str = "unknown"
+    range: str = "{start} – {end}"
+    season: str = "{season} {year}"
+    seasons: tuple[str, str, str, str] = ("spring", "summer", "autumn", "winter")
+
+
+ENGLISH = DateWords()
+"""The edition's English forms."""
+
+
+def display(text: str, words: DateWords = ENGLISH) -> str:
+    """A reader's form of an EDTF string: '11 September 1969', 'autumn 1950', 'c. 1953'.
+
+    *words* gives the language (see :class:`DateWords`); the EDTF value itself never changes.
+    """
     value = text.strip()
     if "/" in value:
         start, end = value.split("/", 1)
         if start in {"", ".."}:
-            return f"until {display(end)}" if end not in {"", ".."} else "unknown"
+            if end in {"", ".."}:
+                return words.unknown
+            return words.until.format(date=display(end, words))
         if end in {"", ".."}:
-            return f"{display(start)} onwards"
-        first, last = display(start), display(end)
-        return f"{first} – {last}"
+            return words.onwards.format(date=display(start, words))
+        return words.range.format(start=display(start, words), end=display(end, words))
     exact = moment(value)
     if exact is not None:
         zone = value[19:]
-        when = f"{_words(value[:10].split('-'))}, {exact:%H:%M}"
+        when = f"{_words(value[:10].split('-'), words)}, {exact:%H:%M}"
         if exact.second:
             when += f":{exact:%S}"
         return when + (" UTC" if zone == "Z" else f" (UTC{zone})" if zone else "")
@@ -316,26 +349,37 @@ def display(text: str) -> str:
         qualifier = value[-1] + qualifier
         value = value[:-1]
     parts = value.split("-")
-    words = _words(parts) if all(p.lstrip("-").isdigit() for p in parts if p) else value
+    shown = _words(parts, words) if all(p.lstrip("-").isdigit() for p in parts if p) else value
     if "~" in qualifier or "%" in qualifier:
-        words = f"c. {words}"
+        shown = words.circa.format(date=shown)
     if "?" in qualifier or "%" in qualifier:
-        words = f"{words} (?)"
-    return words
+        shown = words.uncertain.format(date=shown)
+    return shown
 
 
-def _words(parts: list[str]) -> str:
+def _words(parts: list[str], words: DateWords) -> str:
     year = parts[0]
     if len(parts) == 1:
-        return year
+        return _cldr("y", int(year), 1, 1, words) or year
     month = int(parts[1])
     if month in SEASONS:
-        return f"{SEASONS[month]} {year}"
+        return words.season.format(season=words.seasons[month - 21], year=year)
     if not 1 <= month <= 12:
         return "-".join(parts)
     if len(parts) == 2:
-        return f"{MONTHS[month]} {year}"
-    return f"{int(parts[2])} {MONTHS[month]} {year}"
+        return _cldr("yMMMM", int(year), month, 1, words) or f"{MONTHS[month]} {year}"
+    day = int(parts[2])
+    return _cldr("yMMMMd", int(year), month, day, words) or f"{day} {MONTHS[month]} {year}"
+
+
+def _cldr(skeleton: str, year: int, month: int, day: int, words: DateWords) -> str:
+    """The date in CLDR's form for the locale; empty for English or a year Python cannot hold."""
+    if words.locale is None or not 1 <= year <= 9999:
+        return ""
+    try:
+        return format_skeleton(skeleton, dt.date(year, month, day), locale=words.locale)
+    except ValueError:  # a day the month does not have: shown as written, not corrected
+        return ""
 
 
 def years_between(start: dt.date, end: dt.date) -> float:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from sphinx_edition.core.words import N_
+
 
 class Kind(NamedTuple):
     """What the edition calls one kind of register entry, and how each output names it."""
@@ -27,20 +29,20 @@ class Kind(NamedTuple):
 
 KIND = {
     "person": Kind(
-        "person", "people", "primary", "Index of people", "People", "Person",
+        N_("person"), N_("people"), "primary", N_("Index of people"), N_("People"), "Person",
         "listPerson", "persName", "persName",
     ),
     "event": Kind(
-        "event", "events", "success", "Index of events", "Events", "Event",
+        N_("event"), N_("events"), "success", N_("Index of events"), N_("Events"), "Event",
         "listEvent", "label", "rs",
     ),
     "place": Kind(
-        "place", "places", "info", "Index of places", "Places", "Place",
+        N_("place"), N_("places"), "info", N_("Index of places"), N_("Places"), "Place",
         "listPlace", "placeName", "placeName",
     ),
     "org": Kind(
-        "organisation", "organisations", "warning", "Index of organisations",
-        "Organisations", "Organization", "listOrg", "orgName", "orgName",
+        N_("organisation"), N_("organisations"), "warning", N_("Index of organisations"),
+        N_("Organisations"), "Organization", "listOrg", "orgName", "orgName",
     ),
 }  # fmt: skip
 """Each kind of register entry, in the order the registers are listed."""
@@ -48,7 +50,7 @@ KIND = {
 KINDS = tuple(KIND)
 """The kinds of register entry (the ``ed:`` directive and role names), in register order."""
 
-DATE_LABELS = {"born": "Born", "died": "Died", "date": "Date"}
+DATE_LABELS = {"born": N_("Born"), "died": N_("Died"), "date": N_("Date")}
 """How an entry's dates are labelled in its register entry and card."""
 
 
@@ -149,27 +151,28 @@ ACTS = (EMENDATION, CORRECTION, COMMENTARY)
 DEFAULT_CATEGORIES = tuple(
     Category(*fields)
     for fields in (
-        ("typographical", "A misprint: a letter or word the printer got wrong.",
+        (N_("typographical"), "A misprint: a letter or word the printer got wrong.",
          "secondary", EMENDATION, False),
-        ("factual", "A statement of fact that the scholarly literature shows to be wrong.",
+        (N_("factual"), "A statement of fact that the scholarly literature shows to be wrong.",
          "danger", CORRECTION, True),
-        ("chronological", "A wrong date, or events told in an order they did not happen in.",
+        (N_("chronological"), "A wrong date, or events told in an order they did not happen in.",
          "warning", CORRECTION, True),
-        ("numerical", "A wrong figure, or a right figure given the wrong meaning.",
+        (N_("numerical"), "A wrong figure, or a right figure given the wrong meaning.",
          "warning", CORRECTION, True),
-        ("terminological",
+        (N_("terminological"),
          "A name, title or term that is wrong, loose or anachronistic for its time.",
          "info", CORRECTION, True),
-        ("contested", "A claim on which historians disagree; the note gives the positions.",
+        (N_("contested"), "A claim on which historians disagree; the note gives the positions.",
          "primary", COMMENTARY, True),
-        ("cross-reference", "A reference to another part of the source book, not in this excerpt.",
+        (N_("cross-reference"),
+         "A reference to another part of the source book, not in this excerpt.",
          "light", COMMENTARY, True),
-        ("structure", "Something about the layout of the text as printed: a run-in heading, a "
+        (N_("structure"), "Something about the layout of the text as printed: a run-in heading, a "
          "stray line, a source line, the place where the excerpt breaks off.",
          "light", COMMENTARY, True),
-        ("calendar", "A date whose calendar matters (Old Style or New Style).",
+        (N_("calendar"), "A date whose calendar matters (Old Style or New Style).",
          "info", COMMENTARY, True),
-        ("romanisation", "The spelling of a Chinese name in the Latin alphabet.",
+        (N_("romanisation"), "The spelling of a Chinese name in the Latin alphabet.",
          "info", COMMENTARY, True),
     )
 )  # fmt: skip
@@ -256,16 +259,19 @@ def declared_categories(value: object) -> tuple[dict[str, Category], list[str]]:
 
 
 ACT_LABELS = {
-    EMENDATION: "emendation",
-    CORRECTION: "historical correction",
-    COMMENTARY: "commentary",
+    EMENDATION: N_("emendation"),
+    CORRECTION: N_("historical correction"),
+    COMMENTARY: N_("commentary"),
 }
 """How each kind of editorial act is named to readers."""
 
 CORRECTION_WORDS = {
-    EMENDATION: "read",
-    CORRECTION: "in fact:",
-    COMMENTARY: "cf.",
+    # Translators: between an emended lemma and its reading: "failed to be form] read born".
+    EMENDATION: N_("read"),
+    # Translators: between a lemma and the historical correction of it.
+    CORRECTION: N_("in fact:"),
+    # Translators: between a lemma and another form to compare it with ("confer").
+    COMMENTARY: N_("cf."),
 }
 """The words between a note's lemma and its ``:corr:`` reading: an emendation says how the
 text should read, a historical correction what was so, commentary another form to compare."""

@@ -57,6 +57,7 @@ from sphinx_edition.domain.anchors import check_anchors
 from sphinx_edition.domain.consistency import check_note_ids, check_witness, order_duplicates
 from sphinx_edition.domain.indices import REGISTER_INDICES
 from sphinx_edition.domain.names import ForgivingNames
+from sphinx_edition.locale import _
 from sphinx_edition.markup.changes import ChangesDirective
 from sphinx_edition.markup.entries import ENTRY_DIRECTIVES
 from sphinx_edition.markup.nodes import plain_link
@@ -83,9 +84,9 @@ class EditionDomain(ForgivingNames, Domain):
     """The ``ed`` domain of sphinx-edition."""
 
     name = "ed"
-    label = "Edition"
+    label = _("Edition")
     object_types: ClassVar[dict[str, ObjType]] = {
-        kind: ObjType(KIND[kind].label, kind, "entry") for kind in KINDS
+        kind: ObjType(_(KIND[kind].label), kind, "entry") for kind in KINDS
     }
     directives: ClassVar[dict[str, Any]] = {
         "paragraph": ParagraphDirective,
@@ -270,7 +271,8 @@ class EditionDomain(ForgivingNames, Domain):
         record = self.entry(target, None if typ == "entry" else typ)
         if record is None:
             return None
-        if typ == "entry" and not node.get("refexplicit"):
+        # A link without its own words (an event's participants and places) shows the name.
+        if not node.get("refexplicit"):
             contnode = nodes.inline(text=record.name, classes=contnode["classes"])
         return make_refnode(
             builder,

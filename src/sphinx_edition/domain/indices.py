@@ -1,4 +1,10 @@
-"""Sphinx indices of the registers: one per kind, also listed in the PDF's indexes."""
+"""Sphinx indices of the registers: one per kind, also listed in the PDF's indexes.
+
+Entries stand under the base letter of their first letter ("Łódź" under L, "Österreich" under
+O), Han characters under themselves, and letters and entries follow the Unicode Collation
+Algorithm (:mod:`sphinx_edition.core.collation`); names that do not start with a letter come
+first, under "Other", as symbols and digits sort before letters.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,12 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from sphinx.domains import Index, IndexEntry
 
+from sphinx_edition.core import collation
+from sphinx_edition.core.dates import DateWords
 from sphinx_edition.core.labels import dates_label
 from sphinx_edition.core.records import Entry
 from sphinx_edition.core.vocabulary import KIND, KINDS
+from sphinx_edition.locale import _, date_words
 
 if TYPE_CHECKING:
     from sphinx_edition.domain.domain import EditionDomain
@@ -25,44 +34,63 @@ class RegisterIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         wanted = set(docnames) if docnames is not None else None
-        groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        words = date_words(self.domain.env.config.language)
+        groups: dict[str | None, list[IndexEntry]] = defaultdict(list)
         domain = cast("EditionDomain", self.domain)  # only the ed domain lists these
         for record in domain.all_entries():
             if record.kind != self.kind or (wanted is not None and record.docname not in wanted):
                 continue
-            for heading, item in _items(record):
-                groups[heading].append(item)
+            for initial, item in _items(record, words):
+                groups[initial].append(item)
+        # A heading has the primary weight of its entries' first letter: groups and entries
+        # stand in one order.
         content = [
-            (letter, sorted(items, key=lambda i: i.name.casefold()))
-            for letter, items in sorted(groups.items())
+            (
+                _("Other") if initial is None else initial,
+                sorted(items, key=lambda i: (collation.key(i.name), i.docname, i.anchor)),
+            )
+            for initial, items in sorted(
+                groups.items(),
+                key=lambda g: (g[0] is not None, collation.key(g[0] or "")),
+            )
         ]
         return content, False
 
 
-def _items(record: Entry) -> Iterable[tuple[str, IndexEntry]]:
+def _items(record: Entry, words: DateWords) -> Iterable[tuple[str | None, IndexEntry]]:
     yield (
-        _initial(record.sort),
+        collation.initial(record.sort),
         IndexEntry(
-            record.sort, 0, record.docname, record.anchor, dates_label(record), "", record.summary
+            record.sort,
+            0,
+            record.docname,
+            record.anchor,
+            dates_label(record, words),
+            "",
+            record.summary,
         ),
     )
     for alt in record.alt:
         if alt.name != record.name:
             yield (
-                _initial(alt.name),
+                collation.initial(alt.name),
                 IndexEntry(
-                    alt.name, 0, record.docname, record.anchor, f"see {record.name}", "", ""
+                    alt.name,
+                    0,
+                    record.docname,
+                    record.anchor,
+                    # Translators: an alternative name in a register's index points to the
+                    # entry's name.
+                    _("see {name}").format(name=record.name),
+                    "",
+                    "",
                 ),
             )
 
 
-def _initial(text: str) -> str:
-    first = text.strip()[:1].upper()
-    return first if first.isalpha() and first.isascii() else "Other"
-
-
 def _index_class(kind: str) -> type[RegisterIndex]:
-    localname, shortname = KIND[kind].index_title, KIND[kind].index_short
+    # Lazy translations: the catalogue is installed at config-inited, after this import.
+    localname, shortname = _(KIND[kind].index_title), _(KIND[kind].index_short)
     return type(
         f"{kind.title()}Index",
         (RegisterIndex,),

@@ -40,6 +40,7 @@ from sphinx_edition.export.tables import (
 from sphinx_edition.export.tei.cache import parts_of_build
 from sphinx_edition.export.tei.context import TEI_FILE
 from sphinx_edition.export.tei.document import note_texts, report, write_tei
+from sphinx_edition.locale import _, ngettext
 from sphinx_edition.render.base import WEB_BUILDERS
 
 if TYPE_CHECKING:
@@ -50,37 +51,59 @@ logger = logging.getLogger(__name__)
 DATA_FOLDER = "data"
 
 
-def _files() -> list[tuple[str, str, str]]:
-    """(file name, format, what it holds; the count key in braces)."""
+def _files() -> list[tuple[str, str, str, str]]:
+    """(file name, format, what it holds, what it counts): a count is filled in when the
+    pages are written (:func:`_counted`), once the whole edition has been read."""
     rows = []
     for name, kind in EXPORTS:
-        what = f"The register of {KIND[kind].plural}: {{{kind}}} records"
-        rows.append((f"{name}.csv", "CSV", what))
-        rows.append((f"{name}.json", "JSON", what))
-    what = "The apparatus: {note} notes"
-    rows.append((f"{NOTES_FILE}.csv", "CSV", what))
-    rows.append((f"{NOTES_FILE}.json", "JSON", what))
-    rows.append(
-        (f"{PARAGRAPHS_FILE}.csv", "CSV", "The {paragraph} paragraphs, with their addresses")
-    )
-    rows.append((f"{MENTIONS_FILE}.csv", "CSV", "Every mention of an entry, with its ¶ and note"))
-    rows.append((f"{PARTICIPANTS_FILE}.csv", "CSV", "The participants of each event"))
-    rows.append(
-        (
-            TEI_FILE,
-            "TEI P5 XML",
-            "The whole edition: {paragraph} paragraphs with their markup and notes, the "
-            "registers and the bibliography",
-        )
-    )
+        rows.append((f"{name}.csv", "CSV", "", kind))
+        rows.append((f"{name}.json", "JSON", "", kind))
+    rows.append((f"{NOTES_FILE}.csv", "CSV", "", "note"))
+    rows.append((f"{NOTES_FILE}.json", "JSON", "", "note"))
+    rows.append((f"{PARAGRAPHS_FILE}.csv", "CSV", "", "paragraph"))
+    mentions = _("Every mention of an entry, with its ¶ and note")
+    rows.append((f"{MENTIONS_FILE}.csv", "CSV", mentions, ""))
+    rows.append((f"{PARTICIPANTS_FILE}.csv", "CSV", _("The participants of each event"), ""))
+    rows.append((TEI_FILE, "TEI P5 XML", "", "edition"))
     rows.append(
         (
             PACKAGE_FILE,
             "Frictionless Data Package",
-            "What each file holds: fields, types, keys, licence and citation",
+            _("What each file holds: fields, types, keys, licence and citation"),
+            "",
         )
     )
     return rows
+
+
+def _counted(what: str, counts: Counter[str]) -> str:
+    """What a file holds, with its count, in the language's plural form for that count."""
+    if what in KIND:
+        n = counts[what]
+        # Translators: {kinds} is "people", "events" …; {count} is their number.
+        text = ngettext(
+            "The register of {kinds}: {count} record", "The register of {kinds}: {count} records", n
+        )
+        return text.format(kinds=_(KIND[what].plural), count=n)
+    if what == "note":
+        n = counts["note"]
+        return ngettext("The apparatus: {count} note", "The apparatus: {count} notes", n).format(
+            count=n
+        )
+    n = counts["paragraph"]
+    if what == "paragraph":
+        text = ngettext(
+            "{count} paragraph, with its address", "The {count} paragraphs, with their addresses", n
+        )
+        return text.format(count=n)
+    text = ngettext(
+        "The whole edition: {count} paragraph with its markup and notes, the registers and the "
+        "bibliography",
+        "The whole edition: {count} paragraphs with their markup and notes, the registers and "
+        "the bibliography",
+        n,
+    )
+    return text.format(count=n)
 
 
 class DownloadsDirective(SphinxDirective):
@@ -93,19 +116,19 @@ class DownloadsDirective(SphinxDirective):
         table = nodes.table(classes=["ed-downloads", "colwidths-auto"])
         group = nodes.tgroup(cols=3)
         table += group
-        group.extend(nodes.colspec(colwidth=1) for _ in range(3))
+        group.extend(nodes.colspec(colwidth=1) for _column in range(3))
         head = nodes.thead()
-        head += nodes.row(
-            "", *(nodes.entry("", nodes.paragraph(text=t)) for t in ("File", "Format", "Contents"))
-        )
+        columns = (_("File"), _("Format"), _("Contents"))
+        head += nodes.row("", *(nodes.entry("", nodes.paragraph(text=t)) for t in columns))
         body = nodes.tbody()
-        for filename, form, what in _files():
+        for filename, form, what, counted in _files():
             link = nodes.reference(
                 "", "", nodes.literal(text=filename), refuri=f"{DATA_FOLDER}/{filename}"
             )
             link["ed_download"] = filename
             contents = nodes.inline(text=what, classes=["ed-download-contents"])
-            contents["ed_counts"] = what
+            if counted:
+                contents["ed_counts"] = counted
             body += nodes.row(
                 "",
                 nodes.entry("", nodes.paragraph("", "", link)),
@@ -129,12 +152,11 @@ class DownloadLinks(SphinxPostTransform):
         if not links and not counted:
             return
         domain = edition_domain(self.env)
-        counts: dict[str, int] = Counter(e.kind for e in domain.all_entries())
+        counts: Counter[str] = Counter(e.kind for e in domain.all_entries())
         counts["note"] = len(domain.notes)
         counts["paragraph"] = len({s.paragraph for s in domain.segments if s.kind == "paragraph"})
         for node in counted:
-            text = str(node["ed_counts"]).format_map({k: counts.get(k, 0) for k in _KEYS})
-            node.children = [nodes.Text(text)]
+            node.children = [nodes.Text(_counted(str(node["ed_counts"]), counts))]
         app: Any = getattr(self.env, "_app", None) or self.app
         builder = app.builder
         base = edition(self.config).url
@@ -147,9 +169,6 @@ class DownloadLinks(SphinxPostTransform):
                 link["refuri"] = base + path
             else:
                 link.replace_self(link.children)
-
-
-_KEYS = ("person", "event", "place", "org", "note", "paragraph")
 
 
 def write_data(app: Sphinx, exception: BaseException | None) -> None:
@@ -189,7 +208,7 @@ def write_data(app: Sphinx, exception: BaseException | None) -> None:
         explanations=explanations,
         license=info.license_url or info.license,
     )
-    plurals = {kind: KIND[kind].plural for _, kind in EXPORTS}
+    plurals = {kind: KIND[kind].plural for _name, kind in EXPORTS}
     tei_file = TEI_FILE if domain.segments else ""
     write_package(folder, descriptor(info, app.config.edition_license, plurals, tei_file))
     figures = ", ".join(f"{n} {name}" for name, n in counts.items())

@@ -104,7 +104,11 @@ def _no_link(docname: str, anchor: str) -> str:
 
 
 def sorted_entries(kind: str, entries: Iterable[Entry]) -> list[Entry]:
-    """The entries of *kind* as the register lists them: events by date, others by name."""
+    """The entries of *kind* in a data file's order: events by date, others by ``:sort:``.
+
+    Names compare by their lower-cased code points, not by the registers' collation, so that
+    a file's order stays the same whatever collation table a later release reads.
+    """
     chosen = [e for e in entries if e.kind == kind]
     if kind == "event":
         return sorted(chosen, key=lambda e: (_start(e.date("date")), e.sort.lower(), e.id))

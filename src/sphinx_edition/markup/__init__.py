@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_edition.markup.bibliography import check_bibfiles, end_bibfile_check
+from sphinx_edition.markup.glossary import CollateGlossaries
 from sphinx_edition.markup.lemmas import PlaceLemmas, strip_editorial_from_titles
 from sphinx_edition.markup.paragraphs import StrayFences
 
@@ -17,9 +18,10 @@ if TYPE_CHECKING:
 
 
 def register(app: Sphinx) -> None:
-    """The transform that places the notes' lemmas, the clean-up of section titles, and the
-    check of the .bib files' syntax."""
+    """The transforms that place the notes' lemmas and order the glossaries, the clean-up of
+    section titles, and the check of the .bib files' syntax."""
     app.add_transform(PlaceLemmas)
+    app.add_transform(CollateGlossaries)
     app.add_transform(StrayFences)
     # Around sphinxcontrib-bibtex's own handler (priority 500), which reads the .bib files.
     app.connect("builder-inited", check_bibfiles, priority=499)

@@ -18,6 +18,7 @@ from sphinx import addnodes
 
 from sphinx_edition.config import config_location
 from sphinx_edition.core.edition import latex_text, text_backend
+from sphinx_edition.locale import _
 from sphinx_edition.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -79,10 +80,13 @@ def label(key: str, entry: Any) -> str:
     """'Lüthi 2008': how the edition names a source in its notes and tables."""
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [latex_text(" ".join(p.last_names)) for p in people[:2]]
-    who = " and ".join(names) + (" et al." if len(people) > 2 else "")
+    # Translators: after the first two authors of a source of three or more: "Ash, Bo et al.".
+    who = _(" and ").join(names) + (_(" et al.") if len(people) > 2 else "")
     fields = entry.fields
     who = who or latex_text(fields.get("key", "")) or latex_text(fields.get("title", key))
-    return f"{who} {latex_text(fields.get('year', 'n.d.'))}"
+    # Translators: a source without a year ("no date").
+    year = latex_text(fields["year"]) if "year" in fields else _("n.d.")
+    return f"{who} {year}"
 
 
 def labels(env: BuildEnvironment) -> dict[str, str]:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, ClassVar
 
+from babel.numbers import format_decimal
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -13,9 +14,11 @@ from sphinx_design.badges_buttons import create_bdg_classes
 from sphinx_design.shared import create_component
 
 from sphinx_edition.core import dates, fields
+from sphinx_edition.core.dates import DateWords
 from sphinx_edition.core.labels import dates_label, display_date, sort_key
 from sphinx_edition.core.records import AltName, Entry, Office
 from sphinx_edition.core.vocabulary import AUTHORITIES, DATE_LABELS, KIND, KINDS
+from sphinx_edition.locale import _, date_words
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.base import EditionDirective, Options
 from sphinx_edition.markup.nodes import backrefs, register_entry
@@ -175,12 +178,13 @@ class EntryDirective(EditionDirective):
     # -- rendering ----------------------------------------------------------------------
 
     def _render(self, record: Entry) -> register_entry:
-        label = dates_label(record)
+        words = date_words(self.config.language)
+        label = dates_label(record, words)
         header = nodes.paragraph(classes=["ed-entry-title"])
         header += nodes.strong(text=record.name)
         header += nodes.Text(" ")
         header += nodes.inline(
-            text=KIND[record.kind].label,
+            text=_(KIND[record.kind].label),
             classes=create_bdg_classes(KIND[record.kind].colour, False),
         )
         if label:
@@ -196,7 +200,7 @@ class EntryDirective(EditionDirective):
                     classes=["ed-entry-summary"],
                 )
             )
-        fields_node = self._fields(record)
+        fields_node = self._fields(record, words)
         if fields_node.children:
             body.append(fields_node)
         if self.content:
@@ -228,7 +232,7 @@ class EntryDirective(EditionDirective):
         return node
 
     def _index(self, record: Entry) -> addnodes.index:
-        kind = KIND[record.kind].label
+        kind = _(KIND[record.kind].label)
         main = f"{record.sort} ({kind})"
         entries = [("single", main, record.anchor, "main", None)]
         # "see" names the main entry as the index lists it: xindy (the PDF's index) requires
@@ -240,7 +244,7 @@ class EntryDirective(EditionDirective):
         ]
         return addnodes.index(entries=entries)
 
-    def _fields(self, record: Entry) -> nodes.field_list:
+    def _fields(self, record: Entry, words: DateWords) -> nodes.field_list:
         field_list = nodes.field_list(classes=["ed-entry-fields"])
 
         def add(name: str, *content: nodes.Node) -> None:
@@ -248,28 +252,32 @@ class EntryDirective(EditionDirective):
             field_list.append(nodes.field("", nodes.field_name(text=name), body))
 
         if record.alt:
-            add("Also", *_joined([_alt_node(alt) for alt in record.alt], "; "))
+            # Translators: a register entry's field of its other names.
+            add(_("Also"), *_joined([_alt_node(alt, words) for alt in record.alt], "; "))
         for role, value in record.dates:
             add(
-                DATE_LABELS[role],
-                nodes.Text(display_date(value)),
+                _(DATE_LABELS[role]),
+                nodes.Text(display_date(value, words)),
                 nodes.Text(" "),
                 nodes.literal(text=value, classes=["ed-edtf"]),
             )
         if record.offices:
-            add("Offices", *_joined([_office_node(o) for o in record.offices], "; "))
+            add(_("Offices"), *_joined([_office_node(o, words) for o in record.offices], "; "))
         if record.participants:
-            add("Participants", *_joined(_links_to(record.participants, "entry"), ", "))
+            add(_("Participants"), *_joined(_links_to(record.participants, "entry"), ", "))
         if record.places:
             # Resolved as places: an id of another kind is an edition.xref warning here.
-            add("Places", *_joined(_links_to(record.places, "place"), ", "))
+            add(_("Places"), *_joined(_links_to(record.places, "place"), ", "))
         if record.coords:
             lat, lon = record.coords
+            # Translators: a latitude and a longitude; N/S/E/W are the compass points.
+            north = _("{degrees}° N") if lat >= 0 else _("{degrees}° S")
+            east = _("{degrees}° E") if lon >= 0 else _("{degrees}° W")
             add(
-                "Coordinates",
+                _("Coordinates"),
                 nodes.Text(
-                    f"{abs(lat):.4g}° {'N' if lat >= 0 else 'S'}, "
-                    f"{abs(lon):.4g}° {'E' if lon >= 0 else 'W'}"
+                    f"{north.format(degrees=_degrees(lat, words))}, "
+                    f"{east.format(degrees=_degrees(lon, words))}"
                 ),
             )
         if record.authority:
@@ -281,7 +289,7 @@ class EntryDirective(EditionDirective):
                         "", f"{scheme_of.title} {value}", refuri=scheme_of.url.format(value)
                     )
                 )
-            add("Identifiers", *_joined(links, "; "))
+            add(_("Identifiers"), *_joined(links, "; "))
         if record.term:
             term = addnodes.pending_xref(
                 "",
@@ -295,10 +303,16 @@ class EntryDirective(EditionDirective):
                 ed_term_of=f"ed:{record.kind} {record.id}",
             )
             term.source, term.line = self.state.document["source"], self.option_line("term")
-            add("Glossary", term)
+            add(_("Glossary"), term)
         if record.sources:
-            add("Sources", *bibliography.cite_nodes(self, record.sources))
+            add(_("Sources"), *bibliography.cite_nodes(self, record.sources))
         return field_list
+
+
+def _degrees(value: float, words: DateWords) -> str:
+    """A coordinate's degrees to four figures, with the language's decimal sign ("39,91")."""
+    shown = f"{abs(value):.4g}"
+    return shown if words.locale is None else format_decimal(float(shown), locale=words.locale)
 
 
 def _links_to(ids: Sequence[str], reftype: str) -> list[nodes.Node]:
@@ -326,20 +340,21 @@ def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
     return result
 
 
-def _alt_node(alt: AltName) -> nodes.Node:
+def _alt_node(alt: AltName, words: DateWords) -> nodes.Node:
     node = nodes.inline(classes=["ed-alt"])
     node += nodes.Text(alt.name)
     notes = [alt.label] if alt.label else []
     if alt.dates:
-        notes.append(display_date(alt.dates))
+        notes.append(display_date(alt.dates, words))
     if notes:
         node += nodes.Text(f" ({', '.join(notes)})")
     return node
 
 
-def _office_node(office: Office) -> nodes.Node:
-    also = f" (also {', '.join(office.aliases)})" if office.aliases else ""
-    return nodes.Text(f"{office.title}{also}, {display_date(office.dates)}")
+def _office_node(office: Office, words: DateWords) -> nodes.Node:
+    # Translators: an office's other titles, after its title: "Premier (also Prime Minister)".
+    also = _(" (also {titles})").format(titles=", ".join(office.aliases)) if office.aliases else ""
+    return nodes.Text(f"{office.title}{also}, {display_date(office.dates, words)}")
 
 
 def _entry_directive(kind: str) -> type[EntryDirective]:

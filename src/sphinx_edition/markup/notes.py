@@ -17,6 +17,7 @@ from sphinx_design.badges_buttons import create_bdg_classes
 from sphinx_edition.config import note_categories
 from sphinx_edition.core import fields
 from sphinx_edition.core.vocabulary import ACT_LABELS, COMMENTARY, CORRECTION_WORDS, Category
+from sphinx_edition.locale import _
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.base import EditionDirective, Options, whole_number
 from sphinx_edition.markup.nodes import (
@@ -29,7 +30,7 @@ from sphinx_edition.warnings import Subtype
 def category_badge(category: Category | None, name: str) -> nodes.inline:
     """A sphinx-design badge naming a note's category (*name*, when it is not declared)."""
     colour = category.colour if category is not None else "secondary"
-    text = category.shown if category is not None else name
+    text = _(category.shown) if category is not None else name
     return nodes.inline(text=text, classes=[*create_bdg_classes(colour, False), "ed-cat"])
 
 
@@ -141,18 +142,18 @@ class NoteDirective(EditionDirective):
         if category:
             # Coloured by its ed-colour-* class: the text page needs no sphinx-design.
             colour = declared.colour if declared is not None else "secondary"
-            shown = declared.shown if declared is not None else category
+            shown = _(declared.shown) if declared is not None else category
             head += nodes.inline(text=shown, classes=["ed-cat", f"ed-colour-{colour}"])
             head += nodes.Text(" ")
         if act != COMMENTARY:
             # What the editors do with the words: set a misprint right (an emendation of the
             # text), or answer what the author got wrong (a correction of the history).
-            head += nodes.inline(text=ACT_LABELS[act], classes=["ed-act"])
+            head += nodes.inline(text=_(ACT_LABELS[act]), classes=["ed-act"])
             head += nodes.Text(" ")
         head += nodes.emphasis(text=lemma_text)
         head += nodes.Text("]")
         if corr:
-            head += nodes.Text(f" {CORRECTION_WORDS[act]} ")
+            head += nodes.Text(f" {_(CORRECTION_WORDS[act])} ")
             head += nodes.strong(text=corr)
         node += head
         body = note_body(classes=["ed-note-body"])
@@ -164,7 +165,8 @@ class NoteDirective(EditionDirective):
         cited = bibliography.cited_keys(body)
         uncited = tuple(k for k in sources if k not in cited)
         if uncited:
-            label = "Also: " if len(uncited) < len(sources) else "Sources: "
+            # Translators: before the sources a note's explanation does not cite itself.
+            label = _("Also: ") if len(uncited) < len(sources) else _("Sources: ")
             node += nodes.paragraph(
                 "", label, *bibliography.cite_nodes(self, uncited), classes=["ed-note-sources"]
             )

@@ -17,8 +17,8 @@ from sphinx_edition.warnings import Subtype, warn
 class RegisterDirective(EditionDirective):
     """``ed:register KIND``: the entries defined in its content, sorted for the reader.
 
-    People, places and organisations are sorted alphabetically (by ``:sort:``), events
-    chronologically.
+    People, places and organisations are sorted alphabetically (by ``:sort:``, in the order of
+    the Unicode Collation Algorithm), events chronologically.
     """
 
     optional_arguments = 1
@@ -53,7 +53,7 @@ class RegisterDirective(EditionDirective):
                 others.append(child)
         node.children = []
         node.extend(others)
-        entries.sort(key=lambda e: str(e["sortkey"]))
+        entries.sort(key=lambda e: e["sortkey"])  # core.labels.sort_key(): date, collation
         node.extend(entries)
         return [node]
 

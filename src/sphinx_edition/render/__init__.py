@@ -5,7 +5,8 @@ what differs by format is done in post-transforms limited by ``builders=``: back
 timeline, apparatus and notes (:mod:`.backrefs`, :mod:`.timeline`, :mod:`.apparatus`,
 :mod:`.notes`), JSON-LD (:mod:`.jsonld`); the web pages' files (:mod:`.assets`), hover cards
 (:mod:`.cards`) and citation metadata (:mod:`.citation`); the changelog of notes
-(:mod:`.changes`) and the fragment redirects of renamed ids (:mod:`.redirects`).
+(:mod:`.changes`) and the fragment redirects of renamed ids (:mod:`.redirects`); the words
+of all of them, and of the scripts, in the edition's language (:mod:`.words`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from docutils import nodes
 
 from sphinx_edition.markup import nodes as ed
 from sphinx_edition.render import visitors as v
-from sphinx_edition.render.accessible import accessible_markup, mend_not_found_page
+from sphinx_edition.render.accessible import (
+    accessible_markup,
+    epub_language,
+    mend_not_found_page,
+    page_language,
+)
 from sphinx_edition.render.apparatus import ApparatusTable
 from sphinx_edition.render.assets import head_script, page_assets, serve_static
 from sphinx_edition.render.backrefs import BackReferences
@@ -29,6 +35,7 @@ from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
 from sphinx_edition.render.redirects import keep_pages, page_redirects
 from sphinx_edition.render.timeline import Timeline
+from sphinx_edition.render.words import page_words
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -64,7 +71,10 @@ def register(app: Sphinx) -> None:
     app.connect("html-page-context", page_assets)
     # Before the theme's own handler (Furo's, at the default 500), which renders the sidebar.
     app.connect("html-page-context", accessible_markup, priority=400)
+    app.connect("html-page-context", page_language)
+    app.connect("config-inited", epub_language)
     app.connect("html-page-context", page_context)
+    app.connect("html-page-context", page_words)
     # Before page_assets, which gives the page a list of scripts of its own.
     app.connect("html-page-context", page_redirects, priority=400)
     app.connect("html-collect-pages", keep_pages, priority=400)

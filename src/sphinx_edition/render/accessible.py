@@ -16,6 +16,11 @@ Each belongs upstream, where it is noted; until then the edition mends the page'
   block can take the focus (``sphinx/writers/html5.py``, ``visit_literal_block``, writes the
   ``<pre>`` of Pygments' output): it gets ``tabindex="0"``; so does the box Furo puts around a
   table (``furo``'s table wrapper), which scrolls the same way.
+- Sphinx writes the page's language as ``lang="zh_CN"`` (``themes/basic/layout.html`` takes
+  ``language`` as it is configured) and the EPUB's ``dc:language`` the same way
+  (``epub_language`` defaults to ``language``); a language tag (BCP 47, which HTML, EPUB and
+  WCAG 3.1.1 ask for) is ``zh-CN``.  The page's context and, when the editor has not set it
+  apart, ``epub_language`` get the tag (:func:`language_tag`).
 """
 
 from __future__ import annotations
@@ -60,6 +65,24 @@ def accessible_markup(
     render = context.get("toctree")
     if callable(render):
         context["toctree"] = _mended(render)
+
+
+def language_tag(language: str | None) -> str | None:
+    """*language* as a BCP 47 tag: Sphinx's ``zh_CN`` is ``zh-CN``."""
+    return language.replace("_", "-") if language else language
+
+
+def page_language(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the page's ``lang`` as a language tag."""
+    context["language"] = language_tag(context.get("language"))
+
+
+def epub_language(app: Any, config: Any) -> None:
+    """``config-inited``: ``epub_language`` as a language tag, unless the editor gave one."""
+    if config.epub_language == config.language:
+        config.epub_language = language_tag(config.language)
 
 
 def mend_not_found_page(app: Any, exception: BaseException | None) -> None:

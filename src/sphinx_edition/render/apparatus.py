@@ -12,15 +12,25 @@ from sphinx.util.nodes import make_refnode
 from sphinx_edition.config import note_categories
 from sphinx_edition.core.records import Note
 from sphinx_edition.core.vocabulary import (
-    ACT_LABELS,
     COMMENTARY,
     CORRECTION,
     EMENDATION,
 )
+from sphinx_edition.core.words import NP_
+from sphinx_edition.locale import _, ngettext
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.nodes import apparatus
 from sphinx_edition.markup.notes import category_badge
 from sphinx_edition.render.base import EditionPostTransform
+from sphinx_edition.render.words import sentence
+
+# How many notes of each editorial act there are: one, and more than one (or none).
+ACT_COUNTS = {
+    EMENDATION: NP_("{count} emendation", "{count} emendations"),
+    CORRECTION: NP_("{count} historical correction", "{count} historical corrections"),
+    # Translators: a number of notes of commentary: "12 commentary".
+    COMMENTARY: NP_("{count} commentary", "{count} commentary"),
+}
 
 
 class ApparatusTable(EditionPostTransform):
@@ -39,18 +49,22 @@ class ApparatusTable(EditionPostTransform):
             box = nodes.container(classes=["ed-apparatus"])
             box += self._counts(records)
             if emendations:
-                box += nodes.rubric(text=f"Emendations of the text ({len(emendations)})")
+                box += nodes.rubric(
+                    text=_("Emendations of the text ({count})").format(count=len(emendations))
+                )
                 box += nodes.paragraph(
-                    text="Errors of the printed text, set right as it should read.",
+                    text=_("Errors of the printed text, set right as it should read."),
                     classes=["ed-apparatus-intro"],
                 )
                 box += self._emendations(emendations)
             if commentary:
                 box += nodes.rubric(
-                    text=f"Historical corrections and commentary ({len(commentary)})"
+                    text=_("Historical corrections and commentary ({count})").format(
+                        count=len(commentary)
+                    )
                 )
                 box += nodes.paragraph(
-                    text="What the author wrote is kept as printed; the notes answer it.",
+                    text=_("What the author wrote is kept as printed; the notes answer it."),
                     classes=["ed-apparatus-intro"],
                 )
                 box += self._table(commentary)
@@ -64,21 +78,24 @@ class ApparatusTable(EditionPostTransform):
             record.docname,
             record.anchor,
             nodes.inline(text=text),
-            f"note {record.number}, in the text",
+            # Translators: the title of a link from the apparatus to note {number}.
+            _("note {number}, in the text").format(number=record.number),
         )
 
     def _emendations(self, records: list[Note]) -> nodes.bullet_list:
         listing = nodes.bullet_list(classes=["ed-emendations"])
         for record in records:
-            number = self._to_note(record, f"note {record.number}")
+            number = self._to_note(record, _("note {number}").format(number=record.number))
             item = nodes.paragraph(ids=[f"a-{record.anchor}"])
-            item += nodes.Text(f"¶{record.paragraph} ")
-            item += nodes.emphasis(text=record.lemma)
-            item += nodes.Text("] read ")
-            item += nodes.strong(text=record.corr or "—")
-            item += nodes.Text(" (")
-            item += number
-            item += nodes.Text(")")
+            item += sentence(
+                # Translators: an emendation in the apparatus: "¶12 fomr] read form (note 3)";
+                # {lemma} is the printed words, {reading} the emended ones, {note} a link.
+                _("¶{paragraph} {lemma}] read {reading} ({note})"),
+                paragraph=str(record.paragraph),
+                lemma=nodes.emphasis(text=record.lemma),
+                reading=nodes.strong(text=record.corr or "—"),
+                note=number,
+            )
             listing += nodes.list_item("", item)
         return listing
 
@@ -90,22 +107,31 @@ class ApparatusTable(EditionPostTransform):
         acts: dict[str, int] = defaultdict(int)
         for record in records:
             acts[_act(record)] += 1
-        paragraph += nodes.Text(
-            f"{len(records)} notes ("
-            + ", ".join(
-                f"{acts[a]} {ACT_LABELS[a]}{'s' if acts[a] != 1 and a != COMMENTARY else ''}"
-                for a in (EMENDATION, CORRECTION, COMMENTARY)
-            )
-            + "): "
+        by_act = ", ".join(
+            ngettext(*ACT_COUNTS[a], acts[a]).format(count=acts[a])
+            for a in (EMENDATION, CORRECTION, COMMENTARY)
         )
         categories = note_categories(self.config)
         # Declared categories first, in their order; then any a note names but none declares.
         names = [*categories, *sorted(set(counts) - set(categories))]
+        badges: list[nodes.Node] = []
         for index, category in enumerate(c for c in names if counts.get(c)):
             if index:
-                paragraph += nodes.Text(", ")
-            paragraph += category_badge(categories.get(category), category)
-            paragraph += nodes.Text(f" {counts[category]}")
+                badges.append(nodes.Text(", "))
+            badges.append(category_badge(categories.get(category), category))
+            badges.append(nodes.Text(f" {counts[category]}"))
+        paragraph += sentence(
+            # Translators: the apparatus's count of the notes: "48 notes (3 emendations,
+            # 20 historical corrections, 25 commentary): " and then the count of each category.
+            ngettext(
+                "{count} note ({acts}): {categories}",
+                "{count} notes ({acts}): {categories}",
+                len(records),
+            ),
+            count=str(len(records)),
+            acts=by_act,
+            categories=badges,
+        )
         return paragraph
 
     def _table(self, records: list[Note]) -> nodes.table:
@@ -119,7 +145,15 @@ class ApparatusTable(EditionPostTransform):
             "",
             *(
                 nodes.entry("", nodes.paragraph(text=t))
-                for t in ("No.", "¶", "Lemma", "Category", "Correction", "Sources")
+                for t in (
+                    # Translators: the heading of the apparatus's column of note numbers.
+                    _("No."),
+                    "¶",
+                    _("Lemma"),
+                    _("Category"),
+                    _("Correction"),
+                    _("Sources"),
+                )
             ),
         )
         body = nodes.tbody()

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from sphinx_edition.core.records import Mention
+from sphinx_edition.locale import _, ngettext
 from sphinx_edition.markup.nodes import backrefs
 from sphinx_edition.render.base import EditionPostTransform
 
@@ -35,13 +36,15 @@ class BackReferences(EditionPostTransform):
     def _render(self, found: list[Mention]) -> nodes.Element:
         box = nodes.container(classes=["ed-backrefs"])
         if not found:
-            box += nodes.paragraph(text="Not mentioned in the text.")
+            # Translators: under a register entry that no place in the text mentions.
+            box += nodes.paragraph(text=_("Not mentioned in the text."))
             return box
         count = len(found)
-        box += nodes.paragraph(
-            text=f"Mentioned {count} time{'s' * (count != 1)} in the text:",
-            classes=["ed-backrefs-title"],
+        # Translators: above the list of the places in the text that mention an entry.
+        title = ngettext(
+            "Mentioned {count} time in the text:", "Mentioned {count} times in the text:", count
         )
+        box += nodes.paragraph(text=title.format(count=count), classes=["ed-backrefs-title"])
         items = nodes.bullet_list(classes=["ed-backrefs-list"])
         for record in found:
             where = f"¶{record.paragraph}" if record.paragraph else record.docname

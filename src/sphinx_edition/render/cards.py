@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from sphinx_edition.core.dates import DateWords
 from sphinx_edition.core.labels import dates_label
 from sphinx_edition.core.records import Entry
 from sphinx_edition.core.vocabulary import KIND
 from sphinx_edition.domain.domain import EditionDomain, edition_domain
+from sphinx_edition.locale import _, date_words
 from sphinx_edition.markup import bibliography
 from sphinx_edition.render.base import WEB_BUILDERS
 
@@ -75,20 +77,28 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
         return "" if uri.startswith("#") else uri  # singlehtml: every page is the one page
 
     domain = edition_domain(app.env)
+    words = date_words(app.config.language)
+    # Translators: where a hover card's link leads: an entry of the registers.
+    register = _("Register")
     cards = [
         Card(
             page(entry.docname),
             entry.anchor,
             entry.name,
-            KIND[entry.kind].label,
-            _when_and_where(entry, domain),
+            _(KIND[entry.kind].label),
+            _when_and_where(entry, domain, words),
             entry.summary,
-            "Register",
+            register,
         )
         for entry in domain.all_entries()
     ]
+    # Translators: the kind a hover card names for a glossary term.
+    term_kind = _("term")
+    glossary = _("Glossary")
     cards.extend(
-        Card(page(term.docname), term.anchor, term.display, "term", "", term.definition, "Glossary")
+        Card(
+            page(term.docname), term.anchor, term.display, term_kind, "", term.definition, glossary
+        )
         for term in domain.terms
     )
     cards.extend(_citation_cards(app, page))
@@ -101,14 +111,17 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
 
 def _citation_cards(app: Sphinx, page: Callable[[str], str]) -> list[Card]:
     """A card for each reference the bibliography pages list: the full reference."""
+    # Translators: the kind a hover card names for a reference of the bibliography.
+    kind = _("source")
+    bibliography_page = _("Bibliography")
     return [
-        Card(page(c.docname), c.anchor, "", "source", "", c.text, "Bibliography")
+        Card(page(c.docname), c.anchor, "", kind, "", c.text, bibliography_page)
         for c in bibliography.citations(app.env)
     ]
 
 
-def _when_and_where(entry: Entry, domain: EditionDomain) -> str:
+def _when_and_where(entry: Entry, domain: EditionDomain, words: DateWords) -> str:
     """An entry's dates, and for an event the places it happened in: '11 September 1969 ·
     Beijing Airport'."""
     names = [place.name for p in entry.places if (place := domain.entry(p, "place"))]
-    return " · ".join(part for part in (dates_label(entry), ", ".join(names)) if part)
+    return " · ".join(part for part in (dates_label(entry, words), ", ".join(names)) if part)

@@ -14,9 +14,27 @@ from sphinx_edition.checks.anchors import release_changes, served_redirects
 from sphinx_edition.core.anchors import Release, split_key
 from sphinx_edition.core.edition import edition
 from sphinx_edition.core.records import Note
+from sphinx_edition.core.words import N_, NP_
 from sphinx_edition.domain.anchors import current_anchors, read_previous
+from sphinx_edition.locale import _, ngettext
+from sphinx_edition.render.words import sentence
 
-HEADS = (("added", "Added"), ("changed", "Changed"), ("removed", "Removed"))
+HEADS = ("added", "changed", "removed")
+"""What a release did to the notes (the fields of a :class:`Release`), in the order shown."""
+
+COUNTS = {
+    "added": NP_("{count} note added", "{count} notes added"),
+    "changed": NP_("{count} note changed", "{count} notes changed"),
+    "removed": NP_("{count} note removed", "{count} notes removed"),
+}
+"""How many notes a release added, changed or removed: one, and more than one."""
+
+LISTS = {
+    # Translators: a release's notes in the changelog; {notes} is the list of them.
+    "added": N_("Added: {notes}"),
+    "changed": N_("Changed: {notes}"),
+    "removed": N_("Removed: {notes}"),
+}
 
 
 class ChangesList(SphinxPostTransform):
@@ -44,9 +62,18 @@ class ChangesList(SphinxPostTransform):
                 if new_id in notes and old_id not in notes:
                     notes[old_id] = notes[new_id]
             if pending.added or pending.changed or pending.removed:
-                since = f" (since release {previous.version})" if previous.version else ""
-                releases.append((f"Not yet released{since}", pending))
-            releases += [(f"Release {r.version}", r) for r in reversed(previous.history)]
+                if previous.version:
+                    # Translators: the changelog's heading of the changes since release {version}.
+                    title = _("Not yet released (since release {version})").format(
+                        version=previous.version
+                    )
+                else:
+                    title = _("Not yet released")
+                releases.append((title, pending))
+            releases += [
+                (_("Release {version}").format(version=r.version), r)
+                for r in reversed(previous.history)
+            ]
         for place in places:
             place.clear()
             place.extend(self._changelog(releases, notes))
@@ -55,27 +82,37 @@ class ChangesList(SphinxPostTransform):
         self, releases: list[tuple[str, Release]], notes: dict[str, Note]
     ) -> list[nodes.Node]:
         if not releases:
-            return [nodes.paragraph(text="No release has been recorded yet.")]
+            return [nodes.paragraph(text=_("No release has been recorded yet."))]
         made: list[nodes.Node] = []
         for title, release in releases:
             counts = ", ".join(
-                f"{_notes(len(getattr(release, key)))} {key}"
-                for key, _ in HEADS
+                ngettext(*COUNTS[key], len(getattr(release, key))).format(
+                    count=len(getattr(release, key))
+                )
+                for key in HEADS
                 if getattr(release, key)
             )
-            head = nodes.paragraph("", "", nodes.strong(text=title))
-            head += nodes.Text(f": {counts or 'no change to the notes'}.")
+            head = nodes.paragraph()
+            head += sentence(
+                # Translators: a release in the changelog: "Release 1.2: 3 notes added.";
+                # {changes} is a list of counts, or the next message.
+                _("{release}: {changes}."),
+                release=nodes.strong(text=title),
+                changes=counts or _("no change to the notes"),
+            )
             made.append(head)
             items = nodes.bullet_list()
-            for key, label in HEADS:
+            for key in HEADS:
                 ids = sorted(getattr(release, key), key=lambda i: _order(i, notes))
                 if not ids:
                     continue
-                item = nodes.paragraph("", f"{label}: ")
+                listed: list[nodes.Node] = []
                 for number, note_id in enumerate(ids):
                     if number:
-                        item += nodes.Text("; ")
-                    item += self._note(note_id, notes.get(note_id))
+                        listed.append(nodes.Text("; "))
+                    listed.append(self._note(note_id, notes.get(note_id)))
+                item = nodes.paragraph()
+                item += sentence(_(LISTS[key]), notes=listed)
                 items += nodes.list_item("", item)
             if items.children:
                 made.append(items)
@@ -88,10 +125,6 @@ class ChangesList(SphinxPostTransform):
         label = nodes.inline(text=f"{note.lemma or note_id}{where}")
         app: Any = getattr(self.env, "_app", None) or self.app
         return make_refnode(app.builder, self.env.docname, note.docname, note.anchor, label)
-
-
-def _notes(count: int) -> str:
-    return f"{count} note" if count == 1 else f"{count} notes"
 
 
 def _order(note_id: str, notes: dict[str, Note]) -> tuple[int, str, int, str]:

@@ -22,6 +22,7 @@ from docutils import nodes
 
 from sphinx_edition.config import config_location
 from sphinx_edition.core.edition import Edition, edition
+from sphinx_edition.locale import _
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.nodes import (
     editorial_note,
@@ -169,7 +170,8 @@ def cite_data(info: Edition, title: str, page_url: str) -> dict[str, Any]:
     }
 
 
-def _script(kind: str, data: dict[str, Any], element_id: str = "") -> str:
+def json_script(kind: str, data: dict[str, Any], element_id: str = "") -> str:
+    """*data* as a ``<script>`` element of type *kind*: JSON, safe whatever its strings say."""
     # No "<" at all: "<!--" or "</script" in a title must not end or escape the script.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -200,12 +202,13 @@ def page_context(
     pathto = context.get("pathto")
     if callable(pathto):
         href = pathto(TEI_DOWNLOAD, 1)
+        tei = escape(_("The edition in TEI P5"))
         lines.append(
             f'<link rel="alternate" type="application/tei+xml" href="{escape(href)}" '
-            'title="The edition in TEI P5" />'
+            f'title="{tei}" />'
         )
     source = bibliography.title(app.env, info.source)
-    described = _script("application/ld+json", json_ld(info, title, page_url, source))
+    described = json_script("application/ld+json", json_ld(info, title, page_url, source))
     if isinstance(context.get("body"), str):
         # After the page's own JSON-LD (a register's entries), which stays the first.
         context["body"] += described + "\n"
@@ -214,5 +217,7 @@ def page_context(
     if doctree is not None and any(True for _ in doctree.findall(witness_paragraph)):
         # sphinx-edition.js puts a "cite" button beside each ¶ number and loads the dialog
         # (cite.js, cite.css) when one is first pressed.
-        lines.append(_script("application/json", cite_data(info, title, page_url), "ed-cite-data"))
+        lines.append(
+            json_script("application/json", cite_data(info, title, page_url), "ed-cite-data")
+        )
     context["metatags"] = context.get("metatags", "") + "\n".join(lines) + "\n"

@@ -16,10 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_edition.core.edition import edition
+from sphinx_edition.core.words import N_
+from sphinx_edition.locale import _
+from sphinx_edition.render.accessible import language_tag
 
 # What the extension writes, whatever the edition's words: text with structure, a table of
 # contents, an index, the notes in reading order after their paragraphs, nothing that moves.
-SUMMARY = (
+# Translators: the EPUB's accessibility summary, for readers' software; {title} is the
+# edition's title.
+SUMMARY = N_(
     "{title}. The text is given as printed, in numbered paragraphs, each followed by its "
     "editorial notes; registers of people, events, places and organisations, a glossary, a "
     "timeline and a critical apparatus follow, linked to and from the text. Headings, lists, "
@@ -34,7 +39,7 @@ NAV_TOC = '<nav epub:type="toc">'
 def metadata(app: Any) -> str:
     """The ``<meta>`` elements of the EPUB's accessibility, for ``content.opf``."""
     info = edition(app.config)
-    summary = app.config.edition_epub_accessibility_summary or SUMMARY.format(title=info.title)
+    summary = app.config.edition_epub_accessibility_summary or _(SUMMARY).format(title=info.title)
     items = [
         ("schema:accessMode", "textual"),
         ("schema:accessModeSufficient", "textual"),
@@ -65,7 +70,7 @@ def accessible_epub(app: Any, exception: BaseException | None) -> None:
         opf.write_text(
             text.replace("\n  </metadata>", metadata(app) + "\n  </metadata>", 1), "utf-8"
         )
-    language = escape(app.config.language or "en")
+    language = escape(app.config.epub_language or language_tag(app.config.language) or "en")
     for page in out.rglob("*.xhtml"):
         markup = page.read_text(encoding="utf-8")
         mended = HTML_TAG.sub(rf'<html\1 lang="{language}" xml:lang="{language}">', markup, 1)

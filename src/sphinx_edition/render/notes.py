@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_edition.core.vocabulary import EMENDATION
+from sphinx_edition.locale import _
 from sphinx_edition.markup.nodes import correction, editorial_note, note_ref, paragraph_number
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
 
@@ -38,16 +40,22 @@ def reading_switch(acts: set[str]) -> str:
     """The switch, its second reading named for what it holds: emendations of the text,
     historical corrections, or both."""
     if acts <= {EMENDATION}:
-        corrected = "Emended"
+        # Translators: the reading of the text with its misprints set right (the other reading
+        # is "As printed").
+        corrected = _("Emended")
     elif EMENDATION in acts:
-        corrected = "Emended, with historical corrections"
+        corrected = _("Emended, with historical corrections")
     else:
-        corrected = "With historical corrections"
+        corrected = _("With historical corrections")
+    # Translators: the legend of the switch between the text as printed and as corrected.
+    legend = _("Reading")
+    printed = _("As printed")
     return (
-        '<fieldset class="ed-reading" hidden="hidden"><legend>Reading</legend>'
+        f'<fieldset class="ed-reading" hidden="hidden"><legend>{escape(legend)}</legend>'
         '<label><input type="radio" name="ed-reading" value="printed" checked="checked"/> '
-        "As printed</label> "
-        f'<label><input type="radio" name="ed-reading" value="corrected"/> {corrected}</label>'
+        f"{escape(printed)}</label> "
+        '<label><input type="radio" name="ed-reading" value="corrected"/> '
+        f"{escape(corrected)}</label>"
         "</fieldset>"
     )
 

@@ -8,8 +8,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from sphinx_edition.core import dates
+from sphinx_edition.core import collation, dates
 from sphinx_edition.core.records import Entry
+from sphinx_edition.locale import _, cldr_locale, date_words
 from sphinx_edition.markup.nodes import timeline as timeline_placeholder
 from sphinx_edition.render import timeline_svg
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
@@ -31,7 +32,12 @@ class Timeline(EditionPostTransform):
                 spans.append((record, dates.parse(record.date("date"))))
             except dates.DateError:
                 continue  # reported where the entry is defined
-        spans.sort(key=lambda pair: (pair[1].earliest or pair[1].latest or date.min, pair[0].name))
+        spans.sort(
+            key=lambda pair: (
+                pair[1].earliest or pair[1].latest or date.min,
+                collation.key(pair[0].sort),
+            )
+        )
         for placeholder in placeholders:
             # EPUB readers get the table: inline SVG needs a manifest property Sphinx's EPUB
             # builder does not write.
@@ -47,8 +53,16 @@ class Timeline(EditionPostTransform):
 
     def _svg(self, spans: list[tuple[Entry, dates.Span]]) -> nodes.Node:
         marks = [timeline_svg.Mark(self._href(r), r.name, r.date("date"), s) for r, s in spans]
+        language = self.config.language
+        drawing = timeline_svg.draw(
+            marks,
+            # Translators: the title of the timeline's drawing, for screen readers.
+            title=_("Timeline of events"),
+            words=date_words(language),
+            locale=cldr_locale(language),
+        )
         figure = nodes.container(classes=["ed-timeline"])
-        figure += nodes.raw("", timeline_svg.draw(marks), format="html")
+        figure += nodes.raw("", drawing, format="html")
         return figure
 
     def _table(self, spans: list[tuple[Entry, dates.Span]]) -> nodes.Node:
@@ -59,13 +73,14 @@ class Timeline(EditionPostTransform):
         for width in (22, 30, 48):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
-        head += nodes.row(
-            "", *(nodes.entry("", nodes.paragraph(text=t)) for t in ("Date", "Event", "Summary"))
-        )
+        # Translators: the headings of the timeline's table (in the PDF and the EPUB).
+        headings = (_("Date"), _("Event"), _("Summary"))
+        head += nodes.row("", *(nodes.entry("", nodes.paragraph(text=t)) for t in headings))
         body = nodes.tbody()
-        for record, span in spans:
-            marker = " (c.)" if span.approximate else ""
-            marker += " (?)" if span.uncertain else ""
+        words = date_words(self.config.language)
+        for record, _span in spans:
+            # The reader's form says already whether the date is approximate or uncertain.
+            shown = dates.display(record.date("date"), words)
             link = make_refnode(
                 self.builder,
                 self.env.docname,
@@ -76,7 +91,7 @@ class Timeline(EditionPostTransform):
             )
             body += nodes.row(
                 "",
-                nodes.entry("", nodes.paragraph(text=dates.display(record.date("date")) + marker)),
+                nodes.entry("", nodes.paragraph(text=shown)),
                 nodes.entry("", nodes.paragraph("", "", link)),
                 nodes.entry("", nodes.paragraph(text=record.summary)),
             )

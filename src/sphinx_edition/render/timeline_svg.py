@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from html import escape
 from typing import NamedTuple
 
-from sphinx_edition.core import dates
+from babel.dates import format_skeleton
+
+from sphinx_edition.core import collation, dates
 
 WIDTH = 360
 MARGIN = 12
@@ -50,7 +52,23 @@ class Scale(NamedTuple):
 
 
 MAX_TICKS = 8  # labels of about 40 units each across 360
+# The English edition's abbreviations; other languages have CLDR's, through Babel.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day_label(day: dt.date, locale: str | None) -> str:
+    """A tick of the day axis: "16 Oct"."""
+    if locale is None:
+        return f"{day.day} {_MONTHS[day.month - 1]}"
+    return format_skeleton("MMMd", day, locale=locale)
+
+
+def _month_label(day: dt.date, with_year: bool, locale: str | None) -> str:
+    """A tick of the month axis: "Oct", or "Oct 1962" for the first and each January."""
+    if locale is None:
+        month = _MONTHS[day.month - 1]
+        return f"{month} {day.year}" if with_year else month
+    return format_skeleton("yMMM" if with_year else "MMM", day, locale=locale)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -58,15 +76,16 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def scale(earliest: dt.date, latest: dt.date) -> Scale:
-    """The axis for events from *earliest* to *latest*, in the unit that suits their span."""
+def scale(earliest: dt.date, latest: dt.date, locale: str | None = None) -> Scale:
+    """The axis for events from *earliest* to *latest*, in the unit that suits their span;
+    months are named in the CLDR *locale* (None: the English edition's abbreviations)."""
     span = (latest - earliest).days
     if span <= 90:
         step = next(s for s in (1, 2, 7, 14, 28) if (span + 1) / s <= MAX_TICKS)
         first, last = earliest, latest + dt.timedelta(days=1)
         count = (last - first).days // step
         days = [first + dt.timedelta(days=i * step) for i in range(count + 1)]
-        ticks = tuple((d, f"{d.day} {_MONTHS[d.month - 1]}") for d in days)
+        ticks = tuple((d, _day_label(d, locale)) for d in days)
         return Scale(first, last, "day", ticks)
     if span <= 3 * 366:
         first = dt.date(earliest.year, earliest.month, 1)
@@ -80,13 +99,7 @@ def scale(earliest: dt.date, latest: dt.date) -> Scale:
             last,
             "month",
             tuple(
-                (
-                    d,
-                    f"{_MONTHS[d.month - 1]} {d.year}"
-                    if d.month == 1 or i == 0
-                    else _MONTHS[d.month - 1],
-                )
-                for i, d in enumerate(marks)
+                (d, _month_label(d, d.month == 1 or i == 0, locale)) for i, d in enumerate(marks)
             ),
         )
     years = latest.year - earliest.year + 1
@@ -108,11 +121,10 @@ def scale(earliest: dt.date, latest: dt.date) -> Scale:
     return Scale(first, last, unit, ticks)
 
 
-def _label_lines(mark: Mark) -> list[str]:
+def _label_lines(mark: Mark, words: dates.DateWords) -> list[str]:
     """The label, wrapped to lines that fit the drawing's width."""
-    words = f"{dates.display(mark.value)} · {mark.name}".split()
     lines: list[str] = []
-    for word in words:
+    for word in f"{dates.display(mark.value, words)} · {mark.name}".split():
         if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
             lines[-1] += " " + word
         else:
@@ -120,20 +132,28 @@ def _label_lines(mark: Mark) -> list[str]:
     return lines
 
 
-def _row_height(mark: Mark) -> int:
-    return LINE * len(_label_lines(mark)) + BAR + 8
+def _row_height(mark: Mark, words: dates.DateWords) -> int:
+    return LINE * len(_label_lines(mark, words)) + BAR + 8
 
 
-def draw(marks: Sequence[Mark], title: str = "Timeline of events") -> str:
-    """The SVG markup of a timeline of *marks* (which must have at least one known bound)."""
+def draw(
+    marks: Sequence[Mark],
+    title: str = "Timeline of events",
+    words: dates.DateWords = dates.ENGLISH,
+    locale: str | None = None,
+) -> str:
+    """The SVG markup of a timeline of *marks* (which must have at least one known bound),
+    its dates in *words* and its axis's months in the CLDR *locale* (see :func:`scale`)."""
     placed = [m for m in marks if m.span.earliest or m.span.latest]
-    placed.sort(key=lambda m: ((m.span.earliest or m.span.latest or dt.date.min), m.name))
+    placed.sort(
+        key=lambda m: (m.span.earliest or m.span.latest or dt.date.min, collation.key(m.name))
+    )
     if not placed:
         return ""
     days = [d for m in placed for d in (m.span.earliest, m.span.latest) if d is not None]
-    axis = scale(min(days), max(days))
+    axis = scale(min(days), max(days), locale)
     first, last = axis.first, axis.last
-    height = TOP + sum(_row_height(m) for m in placed) + 24
+    height = TOP + sum(_row_height(m, words) for m in placed) + 24
     out = [
         f'<svg class="ed-timeline-svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {WIDTH} {height}" aria-labelledby="ed-timeline-title">',
@@ -142,8 +162,8 @@ def draw(marks: Sequence[Mark], title: str = "Timeline of events") -> str:
     out += _axis(axis, height)
     y = TOP
     for mark in placed:
-        out += _row(mark, y, first, last)
-        y += _row_height(mark)
+        out += _row(mark, y, first, last, words)
+        y += _row_height(mark, words)
     out.append("</svg>")
     return "\n".join(out)
 
@@ -163,7 +183,7 @@ def _axis(axis: Scale, height: int) -> list[str]:
     return parts
 
 
-def _row(mark: Mark, y: int, first: dt.date, last: dt.date) -> list[str]:
+def _row(mark: Mark, y: int, first: dt.date, last: dt.date, words: dates.DateWords) -> list[str]:
     span = mark.span
     fuzzy = span.approximate or span.uncertain
     classes = ["ed-tl-mark"]
@@ -174,7 +194,7 @@ def _row(mark: Mark, y: int, first: dt.date, last: dt.date) -> list[str]:
     start = span.earliest or first
     end = span.latest or last
     x1, x2 = _x(start, first, last), _x(end, first, last)
-    lines = _label_lines(mark)
+    lines = _label_lines(mark, words)
     spans = "".join(
         f'<tspan x="{MARGIN}" dy="{LINE if i else 0}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)

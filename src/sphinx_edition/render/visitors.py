@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from sphinx_edition.locale import _, date_words
 from sphinx_edition.render.base import WEB_BUILDERS
 
 if TYPE_CHECKING:
@@ -47,8 +49,8 @@ def visit_mention_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_number_html(self: HTML5Translator, node: paragraph_number) -> None:
-    n = node["n"]
-    self.body.append(f'<a class="ed-pnum" href="#{node["refid"]}" aria-label="Paragraph {n}">')
+    label = escape(_("Paragraph {n}").format(n=node["n"]))
+    self.body.append(f'<a class="ed-pnum" href="#{node["refid"]}" aria-label="{label}">')
 
 
 def depart_number_html(self: HTML5Translator, node: paragraph_number) -> None:
@@ -57,10 +59,14 @@ def depart_number_html(self: HTML5Translator, node: paragraph_number) -> None:
         # The "cite" button, hidden without scripts; with them it is drawn with the page
         # (sphinx-edition.css), so that the first line does not reflow when sphinx-edition.js
         # gives it its dialog.
-        n = node["n"]
+        label = escape(_("Cite paragraph {n}").format(n=node["n"]))
+        title = escape(_("Cite this paragraph"))
+        # Translators: the small button beside a paragraph's number that opens its citation;
+        # keep it short (about five letters): it stands in the margin.
+        word = escape(_("cite"), quote=False)
         self.body.append(
             '<button type="button" class="ed-cite" hidden="hidden" aria-haspopup="dialog"'
-            f' aria-label="Cite paragraph {n}" title="Cite this paragraph">cite</button>'
+            f' aria-label="{label}" title="{title}">{word}</button>'
         )
     self.body.append(" ")
 
@@ -108,17 +114,21 @@ def depart_inline_default(self: Any, node: nodes.Element) -> None:
     self.depart_inline(node)
 
 
-def _date_title(node: nodes.Element) -> str:
+def _date_title(node: nodes.Element, language: str | None) -> str:
     """The normalised date readers see on hover: '11 September 1969', with Old Style noted."""
     from sphinx_edition.core import dates
 
     value = node.get("value", "")
     if not value:
         return ""
+    words = date_words(language)
     if node.get("calendar") == "julian":
         gregorian = dates.julian_to_gregorian(value)
-        return f"{dates.display(value)} (Old Style) = {dates.display(gregorian)} (New Style)"
-    return dates.display(value)
+        # Translators: a date of the Julian calendar and the same day in the Gregorian one.
+        return _("{julian} (Old Style) = {gregorian} (New Style)").format(
+            julian=dates.display(value, words), gregorian=dates.display(gregorian, words)
+        )
+    return dates.display(value, words)
 
 
 def visit_mention_html(self: HTML5Translator, node: nodes.inline) -> None:
@@ -155,7 +165,7 @@ def depart_lemma_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_date_html(self: HTML5Translator, node: nodes.Element) -> None:
-    title = _date_title(node)
+    title = _date_title(node, self.config.language)
     value = node.get("value", "")
     attributes: dict[str, Any] = {"CLASS": "ed-date"}
     if title:
@@ -184,7 +194,8 @@ def depart_note_html(self: HTML5Translator, node: nodes.Element) -> None:
     # On narrow screens a note opens on its own; this link closes it and returns to the text.
     # A web page's notes get it from notes.js (50 links of the same words are 4 kB of every
     # page); an EPUB, whose readers run no script, has it in the page.
-    back = f'<a class="ed-note-back" href="#ref-{node["anchor"]}">Back to the text</a>'
+    words = escape(_("Back to the text"), quote=False)
+    back = f'<a class="ed-note-back" href="#ref-{node["anchor"]}">{words}</a>'
     self.body.append(("" if self.builder.name in WEB_BUILDERS else back) + "</aside>\n")
 
 
@@ -220,10 +231,10 @@ def depart_inline_html(self: HTML5Translator, node: nodes.inline) -> None:
 
 def visit_note_ref_html(self: HTML5Translator, node: nodes.Element) -> None:
     # Raised by the style sheet rather than <sup>: the same look in fewer bytes, 48 times.
-    number = node.get("number") or ""
+    label = escape(_("Note {number}").format(number=node.get("number") or ""))
     self.body.append(
         f'<a class="ed-note-ref" href="#{node["anchor"]}" id="ref-{node["anchor"]}" '
-        f'role="doc-noteref" aria-label="Note {number}">'
+        f'role="doc-noteref" aria-label="{label}">'
     )
 
 

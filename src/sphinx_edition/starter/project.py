@@ -12,6 +12,7 @@ from pathlib import Path
 from string import Template
 
 from sphinx_edition.checks.witness import WitnessError, read_witness
+from sphinx_edition.core.words import N_, translation
 from sphinx_edition.starter.transcribe import escape_line, text_page
 
 # Language tags as Sphinx takes them: "en", "de", "zh_CN", "pt-BR".
@@ -20,11 +21,67 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 REGISTERS = (
-    ("person", "people", "People", "Everyone the text names or refers to, alphabetically."),
-    ("event", "events", "Events", "What happened, and when, in chronological order."),
-    ("place", "places", "Places", "Where, with other names and coordinates, alphabetically."),
-    ("org", "orgs", "Organisations", "Governments, parties, armies and other bodies."),
-)
+    ("person", "people", N_("People"), N_("Everyone the text names or refers to, alphabetically.")),
+    ("event", "events", N_("Events"), N_("What happened, and when, in chronological order.")),
+    ("place", "places", N_("Places"),
+     N_("Where, with other names and coordinates, alphabetically.")),
+    ("org", "orgs", N_("Organisations"), N_("Governments, parties, armies and other bodies.")),
+)  # fmt: skip
+
+# The words of the pages the starter writes, translated into the edition's language where the
+# package has a catalogue for it, so that a new edition in German shows no English heading.
+PAGES = {
+    "about_line": N_(
+        "*An edition of the text in its witness, with registers, a timeline and an apparatus of "
+        "notes.*"
+    ),
+    "caption_edition": N_("The edition"),
+    "caption_registers": N_("Registers"),
+    "caption_apparatus": N_("Apparatus"),
+    "text": N_("The text"),
+    "glossary": N_("Glossary"),
+    "glossary_intro": N_(
+        "The terms a reader of the text may need, each with a short definition and its sources."
+    ),
+    "timeline": N_("Timeline"),
+    "timeline_intro": N_(
+        "Every event in the [register of events](events.md), drawn to scale from its dates. A "
+        "point is a day; a bar is a period. Each mark leads to its entry."
+    ),
+    "apparatus": N_("Apparatus"),
+    "apparatus_intro": N_(
+        "Every editorial note on the text, in reading order: the paragraph, the words concerned "
+        "(the lemma), the category, the corrected reading where there is one, and the sources."
+    ),
+    "bibliography": N_("Bibliography"),
+    "bibliography_intro": N_(
+        "Every source cited in the registers, the glossary and the notes of this edition."
+    ),
+    "about": N_("About this edition"),
+    "about_text": N_(
+        "The text is given exactly as it stands in its witness, the file `{witness}`, paragraph "
+        "by paragraph, without corrections: {paragraphs}, numbered ¶1–¶{count}. Every build "
+        "compares the text with the witness, character for character, and fails if they differ. "
+        "Errors of the text are answered in sourced notes, listed in the "
+        "[apparatus](apparatus.md)."
+    ),
+    "one_paragraph": N_("one paragraph"),
+    "paragraphs": N_("{count} paragraphs"),
+    "about_registers_heading": N_("The registers"),
+    "about_registers": N_(
+        "People, events, places and organisations the text names have entries in the "
+        "registers, with their dates and sources; the build checks every date, duration and "
+        "order the text states against them."
+    ),
+    "about_cite_heading": N_("How to cite"),
+    "about_cite": N_(
+        "Cite a paragraph by its number and its permanent link: `text.html#p1` is ¶1."
+    ),
+    "default_title": N_("An edition of {name}"),
+    # Shown in every page's footer, through conf.py's author and copyright.
+    "editors": N_("The editors"),
+    "copyright": N_("The editors; the text as printed in its source"),
+}
 
 
 class StarterError(Exception):
@@ -85,6 +142,9 @@ def project_files(
 ) -> dict[str, str]:
     """Every file of the project, by path relative to its directory."""
     count = len(paragraphs)
+    words = translation(language).gettext
+    page = {key: words(message) for key, message in PAGES.items()}
+    counted = page["one_paragraph"] if count == 1 else page["paragraphs"].format(count=count)
     files = {
         "README.md": _template(
             "README.md.tmpl", title=escape_line(title), witness_name=witness_name
@@ -97,35 +157,49 @@ def project_files(
         "docs/conf.py": _template(
             "conf.py.tmpl",
             project=repr(title),
-            author=repr("The editors"),
-            copyright=repr("The editors; the text as printed in its source"),
+            author=repr(page["editors"]),
+            copyright=repr(page["copyright"]),
             language=repr(language),
             witness=repr(f"../seeds/{witness_name}"),
         ),
         "docs/index.md": _template(
             "index.md.tmpl",
             title=escape_line(title),
-            about_line=(
-                "*An edition of the text in its witness, with registers, a timeline and an "
-                "apparatus of notes.*"
-            ),
+            about_line=page["about_line"],
+            caption_edition=page["caption_edition"],
+            caption_registers=page["caption_registers"],
+            caption_apparatus=page["caption_apparatus"],
         ),
-        "docs/text.md": text_page("The text", paragraphs),
-        "docs/glossary.md": _template("glossary.md.tmpl"),
-        "docs/timeline.md": _template("timeline.md.tmpl"),
-        "docs/apparatus.md": _template("apparatus.md.tmpl"),
-        "docs/bibliography.md": _template("bibliography.md.tmpl"),
+        "docs/text.md": text_page(page["text"], paragraphs),
+        "docs/timeline.md": _template(
+            "timeline.md.tmpl", heading=page["timeline"], intro=page["timeline_intro"]
+        ),
+        "docs/glossary.md": _template(
+            "glossary.md.tmpl", heading=page["glossary"], intro=page["glossary_intro"]
+        ),
+        "docs/apparatus.md": _template(
+            "apparatus.md.tmpl", heading=page["apparatus"], intro=page["apparatus_intro"]
+        ),
+        "docs/bibliography.md": _template(
+            "bibliography.md.tmpl",
+            heading=page["bibliography"],
+            intro=page["bibliography_intro"],
+        ),
         "docs/refs.bib": _template("refs.bib.tmpl"),
         "docs/about.md": _template(
             "about.md.tmpl",
-            witness_name=witness_name,
-            count=str(count),
-            count_phrase="one paragraph" if count == 1 else f"{count} paragraphs",
+            heading=page["about"],
+            heading_text=page["text"],
+            text=page["about_text"].format(witness=witness_name, paragraphs=counted, count=count),
+            heading_registers=page["about_registers_heading"],
+            registers=page["about_registers"],
+            heading_cite=page["about_cite_heading"],
+            cite=page["about_cite"],
         ),
     }
-    for kind, page, heading, intro in REGISTERS:
-        files[f"docs/{page}.md"] = _template(
-            "register.md.tmpl", kind=kind, heading=heading, intro=intro
+    for kind, name, heading, intro in REGISTERS:
+        files[f"docs/{name}.md"] = _template(
+            "register.md.tmpl", kind=kind, heading=words(heading), intro=words(intro)
         )
     return files
 
@@ -154,7 +228,8 @@ def new_project(directory: Path, witness: Path, title: str | None, language: str
     """
     _check_target(directory)
     paragraphs = read_source(witness)
-    title = title if title is not None else f"An edition of {witness.stem}"
+    if title is None:
+        title = translation(language).gettext(PAGES["default_title"]).format(name=witness.stem)
     _check_title(title)
     if not LANGUAGE.fullmatch(language):
         raise StarterError(f"{language!r} is not a language tag such as 'en' or 'pt-BR'")

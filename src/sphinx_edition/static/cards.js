@@ -9,6 +9,17 @@
   if (!here || window.edCard) return; /* loaded again, when a retry follows a failed load */
   var root = new URL("..", here).href;
   var card = null, owner = null, timer = null;
+  /* The cards' words, in the edition's language: the build writes them into the page
+     (script#ed-strings; render/words.py).  A place "{name}" in them takes values[name]. */
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("ed-strings").textContent).cards || {};
+  } catch (e) { /* a page without them: the words stay empty */ }
+  function say(name, values) {
+    return (words[name] || "").replace(/\{(\w+)\}/g, function (place, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? values[key] : place;
+    });
+  }
 
   /* The link's target as the cards are keyed: "people.html#person-kosygin". */
   function target(link) {
@@ -44,7 +55,8 @@
     part("span", "ed-card-kind", data.k, head);
     if (data.d) part("span", "ed-card-dates", data.d, head);
     if (data.s) part("p", "ed-card-summary", data.s, card);
-    var more = part("a", "", (data.w || "More") + (data.t ? ": " + data.t : ""),
+    /* Where the card's link leads ("Register"), and the entry's name when it has one. */
+    var more = part("a", "", data.t ? say("link", { where: data.w || "", title: data.t }) : data.w,
       part("p", "ed-card-more", "", card));
     more.href = key.charAt(0) === "#" ? key : root + key;
     more.dir = "auto";

@@ -9,6 +9,17 @@
   if (!source) return;
   var meta;
   try { meta = JSON.parse(source.textContent); } catch (e) { return; }
+  /* The dialog's words, in the edition's language: the build writes them into the page
+     (script#ed-strings; render/words.py).  A place "{name}" in them takes values[name]. */
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("ed-strings").textContent).cite || {};
+  } catch (e) { /* a page without them: the words stay empty */ }
+  function say(name, values) {
+    return (words[name] || "").replace(/\{(\w+)\}/g, function (place, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? values[key] : place;
+    });
+  }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var now = new Date();
@@ -25,7 +36,7 @@
   }
   function list(names) {
     if (names.length < 2) return names.join("");
-    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+    return names.slice(0, -1).join(", ") + say("and") + names[names.length - 1];
   }
   function paragraphUrl(n) {
     var base = meta.page.url || location.href.split("#")[0];
@@ -43,11 +54,16 @@
 
   function citation(n) {
     var editors = list(meta.editors.map(readable));
-    return "\u201c" + meta.page.title + "\u201d, \u00b6" + n + ", in " + meta.title +
-      (editors ? ", edited by " + editors : "") +
-      (meta.version ? ", version " + meta.version : "") +
-      (meta.year ? " (" + meta.year + ")" : "") +
-      ", " + paragraphUrl(n) + " (accessed " + todayText + ").";
+    return say("text", {
+      page: meta.page.title,
+      n: n,
+      title: meta.title,
+      editors: editors ? say("editors", { names: editors }) : "",
+      version: meta.version ? say("version", { version: meta.version }) : "",
+      year: meta.year ? say("year", { year: meta.year }) : "",
+      url: paragraphUrl(n),
+      date: todayText
+    });
   }
   function bibtex(n) {
     var editors = meta.editors.map(function (name) {
@@ -61,7 +77,7 @@
       ["version", meta.version],
       ["url", paragraphUrl(n)],
       ["urldate", todayText],
-      ["note", "Paragraph " + n]
+      ["note", say("note", { n: n })]
     ].filter(function (f) { return f[1]; });
     return "@incollection{" + key(n) + ",\n" + fields.map(function (f) {
       return "  " + f[0] + " = {" + f[1] + "}";
@@ -105,21 +121,21 @@
     var copy = document.createElement("button");
     copy.type = "button";
     copy.className = "ed-cite-copy";
-    copy.textContent = "Copy";
-    copy.setAttribute("aria-label", "Copy the " + title);
+    copy.textContent = say("copy");
+    copy.setAttribute("aria-label", say("copy_label", { format: title }));
     copy.addEventListener("click", function () { copyText(text, body, title); });
     box.append(heading, body, copy);
     return box;
   }
   function copyText(text, element, title) {
-    function done() { status.textContent = title + " copied."; }
+    function done() { status.textContent = say("copied", { format: title }); }
     function fallback() {
       var range = document.createRange();
       range.selectNodeContents(element);
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      try { document.execCommand("copy"); done(); } catch (e) { status.textContent = "Selected: press Ctrl+C to copy."; }
+      try { document.execCommand("copy"); done(); } catch (e) { status.textContent = say("selected"); }
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(done, fallback);
@@ -132,21 +148,22 @@
     var heading = document.createElement("h2");
     heading.id = "ed-cite-heading";
     heading.className = "ed-cite-title";
-    heading.textContent = "Cite \u00b6" + n;
+    heading.textContent = say("heading", { n: n });
     var link = document.createElement("p");
     var anchor = document.createElement("a");
     anchor.href = paragraphUrl(n);
     anchor.textContent = paragraphUrl(n);
-    link.append("Permanent link: ", anchor);
+    var around = (words.permalink || "{link}").split("{link}");
+    link.append(around[0], anchor, around.slice(1).join(""));
     status = document.createElement("p");
     status.className = "ed-cite-status";
     status.setAttribute("role", "status");
     var close = document.createElement("button");
     close.type = "button";
     close.className = "ed-cite-close";
-    close.textContent = "Close";
+    close.textContent = say("close");
     close.addEventListener("click", function () { dialog.close(); });
-    dialog.append(heading, close, link, section("Citation", citation(n), false),
+    dialog.append(heading, close, link, section(say("citation"), citation(n), false),
       section("BibTeX", bibtex(n), true), section("CSL-JSON", csl(n), true), status);
     dialog.onclose = function () { opener.focus(); };
     if (typeof dialog.showModal === "function") dialog.showModal();

@@ -1,6 +1,17 @@
 /* sphinx-edition: the reading switch, and the notes beside the text (loaded only by pages with
  * notes; see assets.py). */
 (function () {
+  /* The notes' words, in the edition's language: the build writes them into the page
+     (script#ed-strings; render/words.py).  A place "{name}" in them takes values[name]. */
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("ed-strings").textContent).notes || {};
+  } catch (e) { /* a page without them: the words stay empty */ }
+  function say(name, values) {
+    return (words[name] || "").replace(/\{(\w+)\}/g, function (place, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? values[key] : place;
+    });
+  }
   // A note's way back to the text, for narrow screens, where a note opens on its own (in
   // the page itself only for an EPUB: the same words on every note would weigh 4 kB).
   document.querySelectorAll("aside.ed-note").forEach(function (note) {
@@ -8,7 +19,7 @@
     var back = document.createElement("a");
     back.className = "ed-note-back";
     back.href = "#ref-" + note.id;
-    back.textContent = "Back to the text";
+    back.textContent = say("back");
     note.appendChild(back);
   });
   "use strict";
@@ -46,10 +57,10 @@
     var button = buttonOf(note);
     if (!button) return;
     var head = note.querySelector(".ed-note-head > a");
-    var word = open ? "less" : "more";
-    button.textContent = word;
+    button.textContent = say(open ? "less" : "more");
     button.setAttribute("aria-expanded", String(open));
-    button.setAttribute("aria-label", word + " of note " + (head ? head.textContent : ""));
+    button.setAttribute("aria-label", say(open ? "less_label" : "more_label",
+      { n: head ? head.textContent : "" }));
   }
   /* Whether the note, shut, hides something: lines of its explanation, or its sources. */
   function clipped(note) {
