@@ -148,6 +148,29 @@ def convert(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# The remedy the extension applies for pybtex's plugin look-ups, which scan every installed
+# distribution's entry points on each call (sphinxcontrib-bibtex makes one per citation; see
+# sphinx_edition.markup.bibliography.remember_plugins), given to the plain edition too: its
+# bibliography would otherwise be slow for a reason of its own, and the ratio would credit the
+# extension with pybtex's cost.
+PYBTEX_PLUGINS = """
+
+def _remember_pybtex_plugins(app):
+    from importlib.metadata import entry_points
+
+    from pybtex.plugin import find_plugin, register_plugin
+
+    for group in ("pybtex.backends", "pybtex.style.formatting", "pybtex.style.labels",
+                  "pybtex.style.names", "pybtex.style.sorting"):
+        for name in sorted({point.name for point in entry_points(group=group)}):
+            register_plugin(group, name, find_plugin(group, name), force=True)
+
+
+def setup(app):
+    app.connect("builder-inited", _remember_pybtex_plugins, priority=502)
+"""
+
+
 def plain_edition(docs: Path, out: Path) -> Path:
     """Write the plain edition of *docs* into *out*; return *out*."""
     shutil.rmtree(out, ignore_errors=True)
@@ -157,7 +180,7 @@ def plain_edition(docs: Path, out: Path) -> Path:
     conf = out / "conf.py"
     text = conf.read_text(encoding="utf-8").replace('    "sphinx_edition",\n', "")
     # The witness is named relative to docs/; the plain project has no witness check.
-    conf.write_text(text, encoding="utf-8")
+    conf.write_text(text + PYBTEX_PLUGINS, encoding="utf-8")
     return out
 
 

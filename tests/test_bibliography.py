@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import cards_of, edit, warnings_of
@@ -58,3 +59,27 @@ def test_latex_accents_read_the_same_in_every_output(
     assert {"Lüthi 2008", "Ó Gráda 2007"} <= refs
     authors = {a.text for a in root.iter(f"{TEI}author")}
     assert {"Lüthi, Lorenz M.", "Ó Gráda, Cormac"} <= authors
+
+
+def test_pybtex_plugins_are_found_without_scanning_entry_points_again(
+    make_app: MakeApp, copy_root: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # sphinxcontrib-bibtex looks up a pybtex plugin for every citation it resolves; after the
+    # build starts, each look-up is answered from pybtex's runtime registry, with the class
+    # the entry point names, and no scan of the installed distributions.
+    import pybtex.plugin
+    from pybtex.backends.plaintext import Backend
+
+    app = make_app("html", srcdir=copy_root("notes"))
+    app.build()
+    scans: list[str] = []
+
+    def counted(**kwargs: str) -> list[object]:
+        scans.append(kwargs.get("group", ""))
+        return []
+
+    monkeypatch.setattr(pybtex.plugin, "entry_points", counted)
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend
+    assert pybtex.plugin.find_plugin("pybtex.style.formatting", "plain").__name__ == "Style"
+    assert scans == []
+    assert "Lüthi" in (Path(app.outdir) / "apparatus.html").read_text(encoding="utf-8")

@@ -43,6 +43,42 @@ def _cite_domain(env: BuildEnvironment) -> Any:
     return env.domains.get("cite")
 
 
+# The pybtex plugin groups sphinxcontrib-bibtex looks plugins up in while it resolves each
+# citation (the plain-text and docutils backends, the formatting style and its parts).
+PLUGIN_GROUPS = (
+    "pybtex.backends",
+    "pybtex.style.formatting",
+    "pybtex.style.labels",
+    "pybtex.style.names",
+    "pybtex.style.sorting",
+)
+
+
+def remember_plugins(app: Sphinx) -> None:
+    """``builder-inited``: hold pybtex's plugins in its runtime registry, found once.
+
+    pybtex's ``find_plugin`` scans every installed distribution's entry points
+    (``importlib.metadata``) on each call, and sphinxcontrib-bibtex calls it for every
+    citation it resolves: in an editor's rebuild of one page that was most of the time
+    (upstream: pybtex ``plugin._load_entry_point``).  pybtex looks in its runtime registry
+    first, so each plugin it would find is registered there (``register_plugin``), the same
+    class ``find_plugin`` returns, and the later look-ups are a dictionary's.
+    """
+    if not loaded(app.env):
+        return
+    from importlib.metadata import entry_points
+
+    from pybtex.plugin import find_plugin, register_plugin
+
+    for group in PLUGIN_GROUPS:
+        for name in sorted({point.name for point in entry_points(group=group)}):
+            try:
+                klass = find_plugin(group, name)
+            except Exception:
+                continue
+            register_plugin(group, name, klass, force=True)
+
+
 def loaded(env: BuildEnvironment) -> bool:
     """Whether sphinxcontrib-bibtex is part of the build."""
     return _cite_domain(env) is not None
