@@ -92,7 +92,9 @@ def test_keyboard_follows_a_paragraph_number(edition: Site, new_page: NewPage) -
     tab_to(page, "#p1 a.ed-pnum")
     assert focus_ring_is_visible(page)
     page.keyboard.press("Enter")
-    assert page.url.endswith("#p1")
+    # A key press does not wait for the navigation it starts (a click does): the address
+    # changes a moment later, which a loaded machine makes long enough to miss.
+    expect(page).to_have_url(re.compile(r"text\.html#p1$"))
 
 
 def test_keyboard_opens_and_closes_a_note_on_a_phone(edition: Site, new_page: NewPage) -> None:
