@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from babel.dates import format_skeleton
 from convertdate import julian
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
@@ -376,6 +375,9 @@ def _cldr(skeleton: str, year: int, month: int, day: int, words: DateWords) -> s
     """The date in CLDR's form for the locale; empty for English or a year Python cannot hold."""
     if words.locale is None or not 1 <= year <= 9999:
         return ""
+    # Imported here: an English edition never formats a date through Babel.
+    from babel.dates import format_skeleton
+
     try:
         return format_skeleton(skeleton, dt.date(year, month, day), locale=words.locale)
     except ValueError:  # a day the month does not have: shown as written, not corrected

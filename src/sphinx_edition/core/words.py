@@ -12,9 +12,6 @@ import gettext
 import io
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 CATALOG = "sphinx_edition"
 """The gettext domain of the extension's messages (and the name of its ``.po``/``.mo`` files)."""
 
@@ -40,6 +37,11 @@ def languages() -> list[str]:
 
 def compiled(po: Path) -> bytes:
     """The ``.mo`` form of the catalogue *po* (fuzzy translations left out)."""
+    # Imported here: most builds find their catalogue compiled already (and the pure modules
+    # that mark words with N_ need none of Babel).
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as source:
         catalog = read_po(source, abort_invalid=True)
     buffer = io.BytesIO()
