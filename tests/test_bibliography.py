@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import cards_of, edit, warnings_of
+from sphinx_edition.markup.bibliography import PLUGIN_GROUPS, remember_plugins
 
 MakeApp = Callable[..., SphinxTestApp]
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -83,3 +86,20 @@ def test_pybtex_plugins_are_found_without_scanning_entry_points_again(
     assert pybtex.plugin.find_plugin("pybtex.style.formatting", "plain").__name__ == "Style"
     assert scans == []
     assert "Lüthi" in (Path(app.outdir) / "apparatus.html").read_text(encoding="utf-8")
+
+
+def test_pybtex_plugins_are_the_ones_pybtex_would_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pybtex import plugin
+
+    monkeypatch.setattr(plugin, "_RUNTIME_PLUGINS", {})
+    app = SimpleNamespace(env=SimpleNamespace(domains={"cite": object()}))
+    remember_plugins(app)  # type: ignore[arg-type]
+    registered = plugin._RUNTIME_PLUGINS
+    checked = 0
+    for group in PLUGIN_GROUPS:
+        for point in entry_points(group=group):
+            expected = next(iter(entry_points(group=group, name=point.name))).load()
+            assert registered[group][point.name] is expected, (group, point.name)
+            assert plugin.find_plugin(group, point.name) is expected
+            checked += 1
+    assert checked >= 10  # the backends, styles, labels, names and sortings pybtex ships
