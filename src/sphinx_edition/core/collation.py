@@ -11,7 +11,9 @@ points: radical-stroke order within each of the Unicode blocks.  pyuca weighs sp
 punctuation as characters ("non-ignorable"), so "Lü-shun" comes before "Lushun".
 
 The table is UCA 10.0.0's, the newest pyuca ships.  Reading it (``allkeys.txt``) takes 150 to
-200 ms, so the collator is built once, on first use, and never at import.
+200 ms, so the collator is built once, on first use, and never at import.  Keys and headings
+once computed are kept (:func:`memo`), and an edition keeps them between builds
+(:mod:`sphinx_edition.domain.memo`): a rebuild that names no new entry never builds it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from __future__ import annotations
 import functools
 import string
 import unicodedata
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 Key = tuple[tuple[int, ...], str, str]
 """A name's place in the order: its UCA sort key, then its case-folded form and the name
@@ -40,9 +43,35 @@ def _collator() -> _Collator:
     return collator
 
 
+# What the keys are computed with: a memo made with another table is not used.
+TABLE = "pyuca Collator_10_0_0, ties by casefold"
+_KEYS: dict[str, Key] = {}
+_HEADINGS: dict[str, str] = {}
+
+
 def key(text: str) -> Key:
     """Where *text* stands among names: by the UCA, ties broken by the case-folded text."""
-    return (_collator().sort_key(text), text.casefold(), text)
+    found = _KEYS.get(text)
+    if found is None:
+        found = _KEYS[text] = (_collator().sort_key(text), text.casefold(), text)
+    return found
+
+
+def memo() -> tuple[str, dict[str, Key], dict[str, str]]:
+    """The keys and headings computed so far, with :data:`TABLE` (the live dictionaries)."""
+    return (TABLE, _KEYS, _HEADINGS)
+
+
+def learn(held: Any) -> None:
+    """Take the keys and headings of a :func:`memo` made earlier (ignored if of another
+    table or not a memo at all)."""
+    if not (isinstance(held, tuple) and len(held) == 3 and held[0] == TABLE):
+        return
+    keys, headings = held[1], held[2]
+    if isinstance(keys, Mapping) and keys is not _KEYS:
+        _KEYS.update(keys)
+    if isinstance(headings, Mapping) and headings is not _HEADINGS:
+        _HEADINGS.update(headings)
 
 
 def _primary(char: str) -> int | None:
@@ -72,8 +101,14 @@ def initial(text: str) -> str | None:
     return _heading(first) if first.isalpha() else None
 
 
-@functools.cache
 def _heading(char: str) -> str:
+    found = _HEADINGS.get(char)
+    if found is None:
+        found = _HEADINGS[char] = _compute_heading(char)
+    return found
+
+
+def _compute_heading(char: str) -> str:
     weight = _primary(char)
     if weight in _latin():
         return _latin()[weight]

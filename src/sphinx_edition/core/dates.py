@@ -1,7 +1,9 @@
 """EDTF dates and calendars (pure: no Sphinx imports).
 
-Dates are written as EDTF strings (ISO 8601-2, as the Library of Congress profiles it) and
-parsed with the ``edtf`` package; Julian (Old Style) dates are converted with ``convertdate``.
+Dates are written as EDTF strings (ISO 8601-2, as the Library of Congress profiles it).  Plain
+dates are read here; the rest is parsed with the ``edtf`` package
+(:mod:`sphinx_edition.core.edtf_dates`), imported only when a date needs it.  Julian (Old
+Style) dates are converted with ``convertdate``.
 A parsed date is a :class:`Span`: the first and last day it can mean, strictly and allowing for
 its approximation or uncertainty, so that checks can respect ``~`` and ``?``.
 """
@@ -11,123 +13,21 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import re
-import time
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from convertdate import julian
-from edtf import parse_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
 
+# The span a date means and its errors are the base (spans), given here for every caller.
+from sphinx_edition.core.spans import EDTF_CHARACTERS as EDTF_CHARACTERS
+from sphinx_edition.core.spans import DateError as DateError
+from sphinx_edition.core.spans import Span as Span
+from sphinx_edition.core.spans import moment as moment
 from sphinx_edition.core.words import N_
 
 MONTHS = tuple(_calendar.month_name)
 SEASONS = {21: N_("spring"), 22: N_("summer"), 23: N_("autumn"), 24: N_("winter")}
 CALENDARS = ("gregorian", "julian")
-
-
-# Every EDTF string is made of these characters; anything else fails at once, without a trip
-# through the (slow, pyparsing-based) grammar: labels such as "Wade–Giles" are tried as dates.
-_EDTF_CHARACTERS = re.compile(r"[0-9XYEuS.\-/~?%^{}\[\],+ T:Z]+")
-
-
-class DateError(ValueError):
-    """An EDTF string that cannot be used; the message says what is wrong with it."""
-
-
-@dataclass(frozen=True)
-class Span:
-    """What an EDTF string means, as days of the Gregorian calendar.
-
-    ``earliest``/``latest`` are the strict bounds (None for an open or unknown end);
-    ``fuzzy_earliest``/``fuzzy_latest`` widen them for approximate or uncertain dates.
-    """
-
-    text: str
-    earliest: dt.date | None
-    latest: dt.date | None
-    fuzzy_earliest: dt.date | None
-    fuzzy_latest: dt.date | None
-    approximate: bool
-    uncertain: bool
-    interval: bool
-    # When it began and ended, each as a range of days (an interval's ends, or the whole of a
-    # single date), allowing for approximation: what the order and duration checks compare.
-    start: tuple[dt.date | None, dt.date | None] = (None, None)
-    end: tuple[dt.date | None, dt.date | None] = (None, None)
-    # The moment a date-time names (EDTF level 0, "1962-10-27T19:45:00", with its zone when
-    # written: "Z" or "+03:00"); None for a date without a time of day.
-    moment: dt.datetime | None = None
-
-    def overlaps(self, other: Span) -> bool:
-        """Whether the two can be the same time, allowing for approximation and uncertainty."""
-        return _before_or_same(self.fuzzy_earliest, other.fuzzy_latest) and _before_or_same(
-            other.fuzzy_earliest, self.fuzzy_latest
-        )
-
-    def within(self, other: Span) -> bool:
-        """Whether all of this can lie inside *other*, allowing for approximation."""
-        return _before_or_same(other.fuzzy_earliest, self.fuzzy_latest) and _before_or_same(
-            self.fuzzy_earliest, other.fuzzy_latest
-        )
-
-    @property
-    def midpoint(self) -> dt.date | None:
-        if self.earliest is None or self.latest is None:
-            return self.earliest or self.latest
-        return self.earliest + (self.latest - self.earliest) / 2
-
-
-# EDTF level 0 date-and-time: a calendar date, "T", hours, minutes and seconds, and an optional
-# zone (Z, or an offset of hours or hours and minutes).
-_DATE_TIME = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
-    r"(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
-)
-
-
-def _zone(text: str | None) -> dt.tzinfo | None:
-    if not text:
-        return None
-    if text == "Z":
-        return dt.UTC
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    minutes = int(digits[:2]) * 60 + (int(digits[2:]) if digits[2:] else 0)
-    return dt.timezone(sign * dt.timedelta(minutes=minutes))
-
-
-def moment(text: str) -> dt.datetime | None:
-    """The moment an EDTF date-time names (aware when it gives its zone), or None."""
-    match = _DATE_TIME.fullmatch(text.strip())
-    if match is None:
-        return None
-    try:
-        year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
-        return dt.datetime(year, month, day, hour, minute, second, tzinfo=_zone(match[7]))
-    except ValueError:
-        return None  # edtf says what is wrong with it
-
-
-def _before_or_same(a: dt.date | None, b: dt.date | None) -> bool:
-    return a is None or b is None or a <= b
-
-
-def _day(value: time.struct_time) -> dt.date:
-    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
-
-
-def _bounds(obj: object, which: str) -> dt.date | None:
-    """A bound of an edtf object; None for an open ('..') or unknown ('') end."""
-    if type(obj).__name__ in {"UnspecifiedIntervalSection", "UncertainOrApproximate"} and (
-        str(obj) in {"..", ""}
-    ):
-        return None
-    try:
-        return _day(getattr(obj, which)())
-    except (TypeError, AttributeError, ValueError):
-        return None
 
 
 _PLAIN = re.compile(r"([1-9][0-9]{3})(?:-(0[1-9]|1[0-2])(?:-([0-3][0-9]))?)?")
@@ -201,58 +101,14 @@ def parse(text: str) -> Span:
 
 
 def parse_with_edtf(text: str) -> Span:
-    """Parse an EDTF string with the ``edtf`` package (every form the standard allows)."""
-    value = text.strip()
-    if not value:
-        raise DateError("an empty date")
-    if not _EDTF_CHARACTERS.fullmatch(value):
-        raise DateError(
-            f"{value!r} is not an EDTF date (e.g. 1969-09-11, 1969-08/1969-10, "
-            "1953~, 1959-03?, 1922/..)"
-        )
-    try:
-        obj = parse_edtf(value)
-    except EDTFParseException:
-        raise DateError(
-            f"{value!r} is not an EDTF date (e.g. 1969-09-11, 1969-08/1969-10, "
-            "1953~, 1959-03?, 1922/..)"
-        ) from None
-    except Exception as err:  # the edtf parser raises assorted errors on odd input
-        raise DateError(f"{value!r} is not an EDTF date ({err})") from None
-    interval = type(obj).__name__ == "Interval" or "/" in value
-    if interval:
-        lower, upper = getattr(obj, "lower", None), getattr(obj, "upper", None)
-        earliest, latest = _bounds(lower, "lower_strict"), _bounds(upper, "upper_strict")
-        fuzzy_earliest, fuzzy_latest = _bounds(lower, "lower_fuzzy"), _bounds(upper, "upper_fuzzy")
-        start = (fuzzy_earliest, _bounds(lower, "upper_fuzzy"))
-        end = (_bounds(upper, "lower_fuzzy"), fuzzy_latest)
-        if earliest is None and latest is None and str(lower) != ".." and str(upper) != "..":
-            raise DateError(f"{value!r} is an interval with no usable end")
-        # An end that is written but means no day (1969-02-29) is not an open end.
-        for side, bound in zip(value.split("/", 1), (earliest, latest), strict=False):
-            if bound is None and side.strip() not in {"", ".."}:
-                parse(side)
-    else:
-        earliest, latest = _bounds(obj, "lower_strict"), _bounds(obj, "upper_strict")
-        fuzzy_earliest, fuzzy_latest = _bounds(obj, "lower_fuzzy"), _bounds(obj, "upper_fuzzy")
-        start = end = (fuzzy_earliest, fuzzy_latest)
-        if earliest is None or latest is None:
-            raise DateError(f"{value!r} is not a date that can be placed in time")
-    if earliest is not None and latest is not None and latest < earliest:
-        raise DateError(f"{value!r} runs backwards: it ends before it starts")
-    return Span(
-        text=value,
-        earliest=earliest,
-        latest=latest,
-        fuzzy_earliest=fuzzy_earliest if fuzzy_earliest is not None else earliest,
-        fuzzy_latest=fuzzy_latest if fuzzy_latest is not None else latest,
-        approximate="~" in value or "%" in value,
-        uncertain="?" in value or "%" in value,
-        interval=interval,
-        start=start,
-        end=end,
-        moment=None if interval else moment(value),
-    )
+    """Parse an EDTF string with the ``edtf`` package (every form the standard allows).
+
+    The package is imported by :mod:`sphinx_edition.core.edtf_dates` only when a date it has
+    not seen needs it.
+    """
+    from sphinx_edition.core import edtf_dates
+
+    return edtf_dates.parse(text, check_end=parse)
 
 
 def julian_to_gregorian(text: str) -> str:

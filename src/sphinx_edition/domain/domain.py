@@ -1,6 +1,6 @@
 """The ``ed`` domain: the edition's cross-document data, its purge and merge, and its checks.
 
-Data shape (``data_version`` 7); every record carries its docname, so purge is a filter::
+Data shape (``data_version`` 8); every record carries its docname, so purge is a filter::
 
     {
         "segments": [Segment, ...],          # the transcription, in document order
@@ -27,13 +27,14 @@ Data shape (``data_version`` 7); every record carries its docname, so purge is a
                                              # redirect script does (derived on env-updated)
         "changes_digest": str,               # the notes and the manifest, as the changelog
                                              # was last shown
+        "memo": {part: (made with, {...})},  # pure results kept between builds (.memo)
     }
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -52,7 +53,7 @@ from sphinx_edition.core.records import (
     TermUse,
 )
 from sphinx_edition.core.vocabulary import KIND, KINDS
-from sphinx_edition.domain import collect
+from sphinx_edition.domain import collect, memo
 from sphinx_edition.domain.anchors import check_anchors
 from sphinx_edition.domain.consistency import check_note_ids, check_witness, order_duplicates
 from sphinx_edition.domain.indices import REGISTER_INDICES
@@ -131,45 +132,39 @@ class EditionDomain(ForgivingNames, Domain):
         "docnames": set(),
         "fragment_redirects": {},
         "changes_digest": "",
+        "memo": {},
     }
-    data_version = 7
+    data_version = 8
 
     # -- the data, typed ---------------------------------------------------------------
 
     @property
     def segments(self) -> list[Segment]:
-        result: list[Segment] = self.data["segments"]
-        return result
+        return cast("list[Segment]", self.data["segments"])
 
     @property
     def entries(self) -> dict[str, list[Entry]]:
-        result: dict[str, list[Entry]] = self.data["entries"]
-        return result
+        return cast("dict[str, list[Entry]]", self.data["entries"])
 
     @property
     def mentions(self) -> list[Mention]:
-        result: list[Mention] = self.data["mentions"]
-        return result
+        return cast("list[Mention]", self.data["mentions"])
 
     @property
     def dates(self) -> list[DateMention]:
-        result: list[DateMention] = self.data["dates"]
-        return result
+        return cast("list[DateMention]", self.data["dates"])
 
     @property
     def notes(self) -> list[Note]:
-        result: list[Note] = self.data["notes"]
-        return result
+        return cast("list[Note]", self.data["notes"])
 
     @property
     def terms(self) -> list[TermDefinition]:
-        result: list[TermDefinition] = self.data["terms"]
-        return result
+        return cast("list[TermDefinition]", self.data["terms"])
 
     @property
     def term_uses(self) -> list[TermUse]:
-        result: list[TermUse] = self.data["term_uses"]
-        return result
+        return cast("list[TermUse]", self.data["term_uses"])
 
     def entry(self, entry_id: str, kind: str | None = None) -> Entry | None:
         """The entry with *entry_id* (of *kind*, if given); the first in document order if it
@@ -219,6 +214,7 @@ class EditionDomain(ForgivingNames, Domain):
                 del self.entries[entry_id]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        memo.learn(otherdata.get(memo.KEY))
         self.data["docnames"].update(docnames & otherdata["docnames"])
         for key in self._LISTS:
             self.data[key].extend(r for r in otherdata[key] if r.docname in docnames)
