@@ -27,6 +27,10 @@ from typing import Any
 
 HERE = Path(__file__).parent
 PROJECT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from run import build_env  # noqa: E402
+
 NOTE = "Misprint for 'born'."
 
 
@@ -76,6 +80,7 @@ def run(repeat: int, work: Path) -> dict[str, Any]:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=build_env(),  # bytecode kept, as on an editor's machine (see run.build_env)
     )
     try:
         first = _wait_for(url, NOTE, 600)
