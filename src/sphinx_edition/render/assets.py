@@ -147,12 +147,13 @@ def page_assets(
 # of pushing the text down when the deferred scripts take them up; and a reader who chose the
 # corrected reading does not see the printed one first.
 HEAD_SCRIPT = (
-    "<script>document.documentElement.classList.add('ed-script');"
+    # In a block, so that the short name is no global another script could clash with.
+    "<script>{let d=document.documentElement;d.classList.add('ed-script');"
     # Furo's own marker, which furo.js takes off only once the page is parsed: its theme
     # switch would then appear in the header and push it sideways.
-    "document.documentElement.classList.remove('no-js');"
+    "d.classList.remove('no-js');"
     "try{if(localStorage.getItem('ed-reading')==='corrected')"
-    "document.documentElement.dataset.edReading='corrected'}catch(e){}</script>"
+    "d.dataset.edReading='corrected'}catch(e){}}</script>"
 )
 
 
