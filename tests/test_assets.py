@@ -10,7 +10,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from conftest import edit, warnings_of
 from sphinx_edition.core.edition import edition
-from sphinx_edition.render.assets import INLINE
+from sphinx_edition.render.assets import INLINE, NOTES_BESIDE
 
 MakeApp = Callable[..., SphinxTestApp]
 STATIC = Path(__file__).parents[1] / "src" / "sphinx_edition" / "static"
@@ -64,24 +64,24 @@ def test_only_pages_with_notes_load_the_notes_files(
     make_app: MakeApp, copy_root: Callable[[str], Path]
 ) -> None:
     app = build(make_app, copy_root("notes"))
-    notes = {"notes.css", "notes.js"}
-    assert notes <= set(assets(app, "text"))
+    assert "notes.css" in assets(app, "text")
     # The apparatus lists the notes without showing them; the front page's table of contents
     # copies a heading's lemma, not its note.
     for page in ("apparatus", "people", "index"):
-        assert not notes & set(assets(app, page)), page
+        assert "notes.css" not in assets(app, page), page
         assert "sphinx-edition.js" in assets(app, page)
-    # After sphinx-edition.js, deferred like it.
-    html = (app.outdir / "text.html").read_text(encoding="utf-8")
-    assert re.search(r'<script defer="defer" src="_static/notes\.js', html)
-    assert assets(app, "text").index("notes.js") > assets(app, "text").index("sphinx-edition.js")
+        html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+        assert "ed-notes-placed" not in html, page
+    # Their script is in the page (see the next test), not loaded.
+    for page in ("text", "apparatus"):
+        assert not any("notes.js" in name for name in assets(app, page)), page
 
 
 def test_pruning_can_be_turned_off(make_app: MakeApp, copy_root: Callable[[str], Path]) -> None:
     app = build(make_app, copy_root("registers"), edition_prune_assets=False)
     text = assets(app, "text")
     assert {"sphinx-design.min.css", "design-tabs.js", "pygments.css", "registers.css"} <= set(text)
-    assert {"notes.css", "notes.js"} <= set(text)
+    assert "notes.css" in set(text)
 
 
 def test_the_extensions_files_are_served_minified(
@@ -116,11 +116,17 @@ def test_the_notes_are_placed_by_a_script_in_the_page_before_it_is_drawn(
     app = build(make_app, copy_root("notes"))
     html = (app.outdir / "text.html").read_text(encoding="utf-8")
     head, _, body = html.partition("</head>")
-    # The page waits to be drawn until the element after the script that places the notes.
-    assert "l.rel='expect';l.href='#ed-notes-placed';l.setAttribute('blocking','render')" in head
-    script, placed = body.index("window.edAlignNotes=function"), body.index('id="ed-notes-placed"')
+    # The page waits to be drawn until the element after the script that places the notes,
+    # where the notes stand beside the text or the address names something; in the one
+    # script of the head.
+    assert head.count("<script>") == 1
+    wait = re.search(r"if\(matchMedia\('([^']*)'\)\.matches\|\|location\.hash\)\{(.*?)\}", head)
+    assert wait, head
+    assert wait[1] == NOTES_BESIDE
+    assert "l.rel='expect';l.href='#ed-notes-placed';l.setAttribute('blocking','render')" in wait[2]
+    script, placed = body.index("function align(){"), body.index('id="ed-notes-placed"')
     assert body.rindex('class="ed-paragraph', 0, script) < script < placed
-    assert "/*" not in body[script:placed]  # minified
+    assert "/*" not in body[body.rindex("<script>", 0, script) : placed]  # minified
 
 
 def test_the_page_gets_a_description_from_its_own_words(
@@ -141,3 +147,15 @@ def test_the_page_gets_a_description_from_its_own_words(
     assert description("people.html") == "Everyone the text names."
     assert description("text.html") == f"Text: {title}"
     assert description("genindex.html") == title  # a page without words of its own
+
+
+def test_the_notes_wait_for_the_width_at_which_the_style_sheet_sets_them_beside_the_text() -> None:
+    # NOTES_BESIDE, the head script's test and notes.js's must be the style sheet's own
+    # media query, or a page would be held (or drawn) at a width where it should not be.
+    css = (STATIC / "notes.css").read_text(encoding="utf-8")
+    beside = re.search(r"@media ([^{]*)\{\s*\.ed-paragraph\.ed-has-notes \{ display: grid;", css)
+    assert beside, "notes.css sets the notes beside the text under a media query"
+    assert beside[1].strip() == NOTES_BESIDE
+    script = (STATIC / "notes.js").read_text(encoding="utf-8")
+    assert f'var BESIDE = "{NOTES_BESIDE}";' in script
+    assert script.count("matchMedia(") == 1

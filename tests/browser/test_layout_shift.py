@@ -30,7 +30,16 @@ new PerformanceObserver(list => {
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-@pytest.mark.parametrize("path", ["text.html", "text.html#p7", "people.html", "timeline.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "text.html",
+        "text.html#p7",
+        "text.html#note-p7-died-suddenly",
+        "people.html",
+        "timeline.html",
+    ],
+)
 def test_nothing_moves_after_the_first_paint(
     edition: Site, new_page: NewPage, path: str, size: str
 ) -> None:
@@ -44,3 +53,23 @@ def test_nothing_moves_after_the_first_paint(
     page.evaluate("document.fonts.ready")
     page.wait_for_timeout(500)
     assert page.evaluate("window.edShifts") == []
+
+
+@pytest.mark.parametrize(
+    ("size", "path", "held"),
+    [
+        ("desktop", "text.html", True),  # the notes beside the text are placed first
+        ("phone", "text.html", False),  # nothing to place: the text is drawn as it arrives
+        ("phone", "text.html#note-p7-died-suddenly", True),  # the note it names is shown first
+    ],
+)
+def test_a_page_waits_for_its_notes_only_where_they_would_move_it(
+    edition: Site, new_page: NewPage, size: str, path: str, held: bool
+) -> None:
+    phone = size == "phone"
+    page = new_page(viewport=PHONE if phone else DESKTOP, is_mobile=phone, has_touch=phone)
+    page.goto(edition.url(path), wait_until="load")
+    wait = page.locator('head link[rel="expect"][blocking="render"][href="#ed-notes-placed"]')
+    assert wait.count() == int(held)
+    if held and path.partition("#")[2]:
+        assert page.locator(f"#{path.partition('#')[2]}").is_visible()

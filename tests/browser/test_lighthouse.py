@@ -33,6 +33,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # desktop is a desktop window on a fast line.
 FORMS = {"mobile": [], "desktop": ["--preset=desktop"]}
 SCORED = {"binary", "numeric", "metricSavings"}
+RUNS = 5  # at most; the timing is judged by their median
 
 
 @pytest.fixture(scope="package")
@@ -97,13 +98,14 @@ def timing_passes(report: dict[str, Any]) -> bool:
 @pytest.mark.parametrize("form", list(FORMS))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_lighthouse_gives_100_and_no_layout_shift(hosted: Site, name: str, form: str) -> None:
-    # Lighthouse's own guidance on variability is to judge timing by the median of several
-    # runs: a page passes when two runs of at most three give performance 100 and no shift
-    # (a load spike on a shared machine fails one run, not the page). The other categories
-    # do not depend on timing and must be 100 in every run.
+    # Lighthouse's own guidance on variability (docs/variability.md) is to run it five times
+    # and judge by the median, which halves the spread of one run: a page passes when the
+    # median of five runs gives performance 100 and no shift, that is when three of them do
+    # (stopping as soon as that is decided). A load spike on a shared machine fails a run,
+    # not the page. The other categories do not depend on timing and must be 100 in every run.
     passed = failed = 0
     report: dict[str, Any] = {}
-    while passed < 2 and failed < 2:
+    while passed < RUNS // 2 + 1 and failed < RUNS // 2 + 1:
         report = lighthouse(hosted.url(PAGES[name]), form)
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / f"lighthouse-{name}-{form}.json").write_text(json.dumps(report), "utf-8")
@@ -116,4 +118,4 @@ def test_lighthouse_gives_100_and_no_layout_shift(hosted: Site, name: str, form:
             passed += 1
         else:
             failed += 1
-    assert failed < 2, shortfalls(report)
+    assert passed > RUNS // 2, shortfalls(report)

@@ -140,7 +140,7 @@ class _ExtensionMarkup(HTMLParser):
         # reader's chosen reading before drawing, the one after the text that places the notes.
         top = self.stack[-1] if self.stack else None
         if top and top.tag == "script" and not self._in_whole():
-            for marker, group in (("ed-reading", "reading switch"), ("edAlignNotes", "notes")):
+            for marker, group in (("function align(){", "notes"), ("ed-script", "reading switch")):
                 if marker in data:
                     self.stack[-1] = top._replace(whole=True, counted=False, group=group)
 

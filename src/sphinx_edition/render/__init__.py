@@ -25,7 +25,7 @@ from sphinx_edition.render.accessible import (
     page_language,
 )
 from sphinx_edition.render.apparatus import ApparatusTable
-from sphinx_edition.render.assets import head_script, page_assets, serve_static
+from sphinx_edition.render.assets import page_assets, serve_static
 from sphinx_edition.render.backrefs import BackReferences
 from sphinx_edition.render.cards import write_cards
 from sphinx_edition.render.changes import ChangesList
@@ -67,7 +67,6 @@ def register(app: Sphinx) -> None:
     app.add_js_file("sphinx-edition.js", loading_method="defer")
     app.connect("config-inited", check_config)
     app.connect("builder-inited", serve_static)
-    app.connect("html-page-context", head_script)
     app.connect("html-page-context", page_assets)
     # Before the theme's own handler (Furo's, at the default 500), which renders the sidebar.
     app.connect("html-page-context", accessible_markup, priority=400)

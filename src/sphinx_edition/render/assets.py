@@ -14,10 +14,10 @@ which loads MathJax only on pages with maths, a page that uses neither does not 
 
 The extension's own files are split the same way: every page loads ``sphinx-edition.css`` and
 ``.js``; ``registers.css`` (entries, back-references, the timeline, the apparatus) only pages
-that show those; ``notes.css`` and ``notes.js`` (lemmas, the reading switch, the notes beside
-the text) only pages with notes; the hover cards' code and style (``cards.js``, ``cards.css``)
-and the cite dialog (``cite.js``, ``cite.css``) are loaded by ``sphinx-edition.js`` when a
-reader first needs them.
+that show those; ``notes.css`` (lemmas, the reading switch, the notes beside the text) only
+pages with notes, whose script (``notes.js``) is written into the page after the text; the
+hover cards' code and style (``cards.js``, ``cards.css``) and the cite dialog (``cite.js``,
+``cite.css``) are loaded by ``sphinx-edition.js`` when a reader first needs them.
 """
 
 from __future__ import annotations
@@ -51,19 +51,24 @@ REGISTER_CLASSES = frozenset(
 # The extension's style sheet and script for the notes, and the class of a note.  (A lemma
 # without its note is a heading's words copied into a table of contents: it needs neither.)
 NOTES_CSS = "notes.css"
-NOTES_JS = "notes.js"
 # Written into the page right after the text instead of loaded (see the file), and not served.
-NOTES_ALIGN_JS = "notes-align.js"
-INLINE = frozenset({NOTES_ALIGN_JS})
+NOTES_JS = "notes.js"
+INLINE = frozenset({NOTES_JS})
 NOTES_PLACED = "ed-notes-placed"
+# The media query under which notes.css sets the notes beside the text; notes.js tests it
+# too.  Narrower, a note is shown only when it is the page's target.
+NOTES_BESIDE = "(min-width: 62em)"
 # <link rel="expect" blocking="render">: the page is not drawn until the element after the
-# notes' script is parsed.  Put in by a script, so that it holds the page only where that
-# script will run (and because the Nu HTML checker does not know it yet; the HTML standard
-# has it since 2023).  Browsers without it draw the page first and move the notes after.
+# notes' script is parsed.  A statement of the head script, so that it holds the page only
+# where that script will run (and because the Nu HTML checker does not know the link yet; the
+# HTML standard has it since 2023).  Browsers without it draw the page first and move the
+# notes after.  Only where the notes stand beside the text, or where the address names
+# something (a note it names is shown before the page is drawn): elsewhere nothing moves,
+# and a phone on a slow line draws the text as it arrives instead of waiting for the last note.
 NOTES_WAIT = (
-    "<script>(function(){var l=document.createElement('link');l.rel='expect';"
-    f"l.href='#{NOTES_PLACED}';l.setAttribute('blocking','render');"
-    "document.head.appendChild(l)})()</script>\n"
+    f"if(matchMedia('{NOTES_BESIDE}').matches||location.hash){{"
+    "let l=document.createElement('link');l.rel='expect';"
+    f"l.href='#{NOTES_PLACED}';l.setAttribute('blocking','render');document.head.append(l)}}"
 )
 NOTE_CLASS = "ed-note"
 
@@ -104,11 +109,18 @@ def page_assets(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: add ``registers.css`` to the pages that show register entries,
-    the timeline or the apparatus, and ``notes.css`` and ``notes.js`` to pages with notes;
+    the timeline or the apparatus, and ``notes.css`` and ``notes.js`` (written into the page,
+    on the web) to pages with notes;
     leave sphinx-design's and Pygments' files off pages that do not use them.  With
-    ``edition_prune_assets`` off, every page with a tree loads all of them."""
+    ``edition_prune_assets`` off, every page with a tree loads all of them.  Every web page
+    gets the head script (HEAD_SCRIPT)."""
+    web = app.builder.name in WEB_BUILDERS
     if doctree is None:
-        return  # a page without a tree (search, index) keeps what the theme expects
+        # A page without a tree (search, index) keeps what the theme expects.
+        if web:
+            context["metatags"] = context.get("metatags", "") + head_script(notes=False)
+        return
+    placed = False  # whether the notes' own script is written into this page
     prune = app.config.edition_prune_assets
     uses = page_uses(doctree) if prune else None
     if uses is None or uses.registers:
@@ -116,14 +128,13 @@ def page_assets(
         app.builder.add_css_file(REGISTERS_CSS)
     if uses is None or uses.notes:
         app.builder.add_css_file(NOTES_CSS)
-        # As app.add_js_file(..., loading_method="defer") writes it: the builder's own method
-        # takes the attribute itself.
-        app.builder.add_js_file(NOTES_JS, defer="defer")
-        if app.builder.name in WEB_BUILDERS and isinstance(context.get("body"), str):
-            # The script runs where the text ends; a script in the head asks the browser not
-            # to draw the page before it has (see NOTES_WAIT).
-            context["body"] += inline_script(NOTES_ALIGN_JS) + f'<span id="{NOTES_PLACED}"></span>'
-            context["metatags"] = context.get("metatags", "") + NOTES_WAIT
+        if web and isinstance(context.get("body"), str):
+            # The script runs where the text ends; the head script asks the browser not to
+            # draw the page before it has (see NOTES_WAIT).
+            context["body"] += inline_script(NOTES_JS) + f'<span id="{NOTES_PLACED}"></span>'
+            placed = True
+    if web:
+        context["metatags"] = context.get("metatags", "") + head_script(notes=placed)
     if uses is None:
         return
     unused: set[str] = set()
@@ -147,24 +158,20 @@ def page_assets(
 # of pushing the text down when the deferred scripts take them up; and a reader who chose the
 # corrected reading does not see the printed one first.
 HEAD_SCRIPT = (
-    # In a block, so that the short name is no global another script could clash with.
-    "<script>{let d=document.documentElement;d.classList.add('ed-script');"
+    # In a block, so that the short names are no globals another script could clash with.
+    "<script>{{let d=document.documentElement;d.classList.add('ed-script');"
     # Furo's own marker, which furo.js takes off only once the page is parsed: its theme
     # switch would then appear in the header and push it sideways.
     "d.classList.remove('no-js');"
-    "try{if(localStorage.getItem('ed-reading')==='corrected')"
-    "d.dataset.edReading='corrected'}catch(e){}}</script>"
+    "try{{if(localStorage.getItem('ed-reading')==='corrected')"
+    "d.dataset.edReading='corrected'}}catch(e){{}}{wait}}}</script>\n"
 )
 
 
-def head_script(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """``html-page-context``: the head script, on the web pages.  In the page's meta tags,
-    which every theme puts in the head: Sphinx's scripts go where the theme puts them, and
-    Furo puts them at the end of the body, after the text has been drawn."""
-    if app.builder.name in WEB_BUILDERS:
-        context["metatags"] = context.get("metatags", "") + HEAD_SCRIPT + "\n"
+def head_script(*, notes: bool) -> str:
+    """The script every web page gets in its head; with *notes*, it also holds the page
+    until the notes are placed (NOTES_WAIT)."""
+    return HEAD_SCRIPT.format(wait=NOTES_WAIT if notes else "")
 
 
 def inline_script(name: str) -> str:

@@ -65,7 +65,8 @@ def depart_number_html(self: HTML5Translator, node: paragraph_number) -> None:
         # keep it short (about five letters): it stands in the margin.
         word = escape(_("cite"), quote=False)
         self.body.append(
-            '<button type="button" class="ed-cite" hidden="hidden" aria-haspopup="dialog"'
+            # The bare attribute, as the HTML standard writes it: pages on the web only.
+            '<button type="button" class="ed-cite" hidden aria-haspopup="dialog"'
             f' aria-label="{label}" title="{title}">{word}</button>'
         )
     self.body.append(" ")

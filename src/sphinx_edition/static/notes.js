@@ -1,6 +1,12 @@
-/* sphinx-edition: the reading switch, and the notes beside the text (loaded only by pages with
- * notes; see assets.py). */
+/* sphinx-edition: the notes beside the text, their ways back to it, and the reading switch.
+ * Not a file the page loads: it is written into pages with notes right after the text
+ * (assets.py), so that it runs before the page is first drawn where the head script holds
+ * the page (where the notes stand beside the text, or the address names something).  Notes
+ * are placed, opened and given their buttons and links before that first picture, so that
+ * nothing moves when the page appears; afterwards this script places them again when a note
+ * opens or the window changes. */
 (function () {
+  "use strict";
   /* The notes' words, in the edition's language: the build writes them into the page
      (script#ed-strings; render/words.py).  A place "{name}" in them takes values[name]. */
   var words = {};
@@ -12,8 +18,8 @@
       return values && Object.prototype.hasOwnProperty.call(values, key) ? values[key] : place;
     });
   }
-  // A note's way back to the text, for narrow screens, where a note opens on its own (in
-  // the page itself only for an EPUB: the same words on every note would weigh 4 kB).
+  /* A note's way back to the text, for narrow screens, where a note opens on its own (in
+     the page itself only for an EPUB: the same words on every note would weigh 4 kB). */
   document.querySelectorAll("aside.ed-note").forEach(function (note) {
     if (note.querySelector(":scope > .ed-note-back")) return;
     var back = document.createElement("a");
@@ -22,8 +28,8 @@
     back.textContent = say("back");
     note.appendChild(back);
   });
-  "use strict";
   var root = document.documentElement;
+  var BESIDE = "(min-width: 62em)";  /* where notes.css sets the notes beside the text */
   var control = document.querySelector("fieldset.ed-reading");
   if (control) {
     var stored = null;
@@ -41,9 +47,46 @@
     });
     control.hidden = false;
   }
-  /* notes-align.js, in the page after the text, has placed the notes before it was drawn. */
-  var align = window.edAlignNotes || function () {};
-  function beside(note) { return getComputedStyle(note).gridColumnStart === "2"; }
+  /* Move each note beside the text down to the line of its number, without overlapping the
+     note before it. */
+  function align() {
+    var boxes = [].slice.call(document.querySelectorAll(".ed-paragraph.ed-has-notes"));
+    var all = document.querySelectorAll(".ed-paragraph.ed-has-notes > .ed-note");
+    all.forEach(function (note) { if (note.style.marginTop) note.style.marginTop = ""; });
+    if (!all.length || !beside(all[0])) return;
+    /* Measure everything first, then move: one layout, however many notes.  The notes of a
+       paragraph are stacked, so each one's move moves those after it by as much. */
+    var plans = boxes.map(function (box) {
+      var origin = box.getBoundingClientRect().top;
+      return [].slice.call(box.querySelectorAll(":scope > .ed-note")).map(function (note) {
+        var ref = document.getElementById("ref-" + note.id);
+        var rect = note.getBoundingClientRect();
+        return {
+          note: note,
+          want: ref ? ref.getBoundingClientRect().top - origin : null,
+          top: rect.top - origin,
+          height: rect.height
+        };
+      });
+    });
+    plans.forEach(function (plan) {
+      var floor = 0, moved = 0;
+      plan.forEach(function (item) {
+        if (item.want === null) return;
+        var top = item.top + moved;
+        var shift = Math.max(0, Math.max(item.want, floor) - top);
+        if (shift) item.note.style.marginTop = shift + "px";
+        moved += shift;
+        floor = top + shift + item.height + 8;
+      });
+    });
+  }
+  /* The media query first (it is notes.css's, and NOTES_BESIDE in assets.py): on a phone,
+     where the page is drawn as it arrives, asking for a note's style would make the browser
+     work out the style of the whole page before it has all come. */
+  function beside(note) {
+    return matchMedia(BESIDE).matches && getComputedStyle(note).gridColumnStart === "2";
+  }
 
   /* Beside the text a long note shows its first lines (notes.css); its "more" button, its
      number in the text and the focus on a link in its explanation open the whole note. */
@@ -125,8 +168,11 @@
     var note = inside ? inside.parentElement : null;
     if (note && note.matches(NOTE) && beside(note)) show(note);
   });
+  /* The note the address names is shown (notes.css) before the browser applies :target. */
+  var named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (named && named.matches(".ed-note")) named.setAttribute("data-ed-target", "");
   window.addEventListener("hashchange", function () {
-    /* :target applies now: the mark notes-align.js put on the note named on arrival goes. */
+    /* :target applies now: the mark put on the note named on arrival goes. */
     document.querySelectorAll(".ed-note[data-ed-target]").forEach(function (note) {
       note.removeAttribute("data-ed-target");
     });
