@@ -1,7 +1,8 @@
 """Collecting the domain's records from a document once it has been read.
 
-Each function walks one doctree and returns plain records that carry the docname, so that
-the domain can purge and merge them; nothing here keeps docutils nodes.
+Each function reads one doctree, whose elements are listed once (``elements.Elements``), and
+returns plain records that carry the docname, so that the domain can purge and merge them;
+nothing here keeps docutils nodes.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sphinx_edition.core.records import (
     TermUse,
     Unmarked,
 )
+from sphinx_edition.domain.elements import Elements
 from sphinx_edition.markup.nodes import (
     Editorial,
     apparatus,
@@ -51,27 +53,27 @@ _WINDOW = 4 * SNIPPET_LENGTH  # characters either side of a mention searched for
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")]?\s+")
 
 
-def entries(docname: str, document: nodes.document) -> list[Entry]:
+def entries(docname: str, elements: Elements) -> list[Entry]:
     """The register entries defined in the document, in document order."""
     return [
         node["record"]
-        for node in document.findall(register_entry)
+        for node in elements.of(register_entry)
         if isinstance(node.get("record"), Entry) and node["record"].docname == docname
     ]
 
 
-def segments(docname: str, document: nodes.document) -> list[Segment]:
+def segments(docname: str, elements: Elements) -> list[Segment]:
     """The transcription in *document*: its witness paragraphs and other witness text.
 
     A paragraph whose number is malformed (``ed-unnumbered``) is kept as the paragraph after
     the one before it, so that its text is still compared with the witness.
     """
-    found = list(document.findall(_is_transcription))
+    pieces = elements.where(_is_transcription)
     result: list[Segment] = []
-    for order, node in enumerate(found):
+    for order, node in enumerate(pieces):
         assert isinstance(node, nodes.Element)
-        following = [n["n"] for n in found[order:] if isinstance(n, witness_paragraph)]
-        preceding = [n["n"] for n in found[:order] if isinstance(n, witness_paragraph)]
+        following = [n["n"] for n in pieces[order:] if isinstance(n, witness_paragraph)]
+        preceding = [n["n"] for n in pieces[:order] if isinstance(n, witness_paragraph)]
         if isinstance(node, witness_text):
             if enclosing(node, witness_paragraph) is not None:
                 continue  # already part of its paragraph's text
@@ -89,16 +91,16 @@ def segments(docname: str, document: nodes.document) -> list[Segment]:
     return result
 
 
-def _is_transcription(node: nodes.Node) -> bool:
+def _is_transcription(node: nodes.Element) -> bool:
     return isinstance(node, witness_paragraph | witness_text) or (
         isinstance(node, nodes.container) and "ed-unnumbered" in node["classes"]
     )
 
 
-def mentions(docname: str, document: nodes.document) -> list[Mention]:
+def mentions(docname: str, elements: Elements) -> list[Mention]:
     result = []
     paragraphs: dict[int, _ParagraphText] = {}
-    for node in document.findall(mention):
+    for node in elements.of(mention):
         result.append(
             Mention(
                 docname=docname,
@@ -118,19 +120,19 @@ def mentions(docname: str, document: nodes.document) -> list[Mention]:
     return result
 
 
-def unmarked_words(docname: str, document: nodes.document) -> list[Unmarked]:
+def unmarked_words(docname: str, elements: Elements) -> list[Unmarked]:
     """Words of the transcription that are deliberately not mentions: those the editor marked
     ``{ed:unmarked}``, and those that link to the glossary instead."""
-    found = [
+    words = [
         Unmarked(docname, _line(node), _paragraph_number(node), node.astext())
-        for node in document.findall(unmarked)
+        for node in elements.of(unmarked)
     ]
-    found += [
+    words += [
         Unmarked(docname, _line(node), _paragraph_number(node), node.astext(), "term")
-        for node in document.findall(addnodes.pending_xref)
+        for node in elements.of(addnodes.pending_xref)
         if node.get("reftype") == "term" and _in_transcription(node)
     ]
-    return found
+    return words
 
 
 def _in_transcription(node: nodes.Node) -> bool:
@@ -140,7 +142,7 @@ def _in_transcription(node: nodes.Node) -> bool:
     )
 
 
-def dates(docname: str, document: nodes.document) -> list[DateMention]:
+def dates(docname: str, elements: Elements) -> list[DateMention]:
     return [
         DateMention(
             docname=docname,
@@ -153,23 +155,23 @@ def dates(docname: str, document: nodes.document) -> list[DateMention]:
             anchor=node["ids"][0] if node["ids"] else "",
             acknowledged=_acknowledging_note(node),
         )
-        for node in document.findall(date_mention)
+        for node in elements.of(date_mention)
     ]
 
 
-def durations(docname: str, document: nodes.document) -> list[Duration]:
-    return [Duration(*fields) for fields in _claims(docname, document, duration_claim)]
+def durations(docname: str, elements: Elements) -> list[Duration]:
+    return [Duration(*fields) for fields in _claims(docname, elements, duration_claim)]
 
 
-def sequences(docname: str, document: nodes.document) -> list[Sequence]:
-    return [Sequence(*fields) for fields in _claims(docname, document, sequence_claim)]
+def sequences(docname: str, elements: Elements) -> list[Sequence]:
+    return [Sequence(*fields) for fields in _claims(docname, elements, sequence_claim)]
 
 
 def _claims(
-    docname: str, document: nodes.document, cls: type[nodes.Element]
+    docname: str, elements: Elements, cls: type[nodes.Element]
 ) -> Iterator[tuple[str, int, str, str, int, str, str]]:
     """The fields of every well-formed duration or sequence claim in the document."""
-    for node in document.findall(cls):
+    for node in elements.of(cls):
         if node["claim"]:
             yield (
                 docname,
@@ -182,11 +184,11 @@ def _claims(
             )
 
 
-def external_links(docname: str, document: nodes.document) -> list[ExternalLink]:
+def external_links(docname: str, elements: Elements) -> list[ExternalLink]:
     """Every link to another site, for the form check."""
     return [
         ExternalLink(docname, _line(node), node["refuri"])
-        for node in document.findall(nodes.reference)
+        for node in elements.of(nodes.reference)
         if "://" in node.get("refuri", "") or node.get("refuri", "").startswith("mailto:")
     ]
 
@@ -197,19 +199,19 @@ def _acknowledging_note(node: nodes.Node) -> str:
     return str(found["anchor"]) if found is not None else ""
 
 
-def term_uses(docname: str, document: nodes.document) -> list[TermUse]:
+def term_uses(docname: str, elements: Elements) -> list[TermUse]:
     return [
         TermUse(docname, _line(node), str(node["reftarget"]).lower())
-        for node in document.findall(addnodes.pending_xref)
+        for node in elements.of(addnodes.pending_xref)
         if node.get("refdomain") == "std" and node.get("reftype") == "term"
     ]
 
 
-def terms(docname: str, document: nodes.document) -> list[TermDefinition]:
+def terms(docname: str, elements: Elements) -> list[TermDefinition]:
     result = []
-    source_lines = _source_lines(document)
+    source_lines = _source_lines(elements.document)
     taken: set[int] = set()
-    for glossary in document.findall(addnodes.glossary):
+    for glossary in elements.of(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
             text = " ".join(definition.astext().split()) if definition is not None else ""
@@ -326,9 +328,9 @@ def _line(node: nodes.Node) -> int:
     return 0
 
 
-def notes(docname: str, document: nodes.document) -> list[Note]:
+def notes(docname: str, elements: Elements) -> list[Note]:
     result = []
-    for node in document.findall(editorial_note):
+    for node in elements.of(editorial_note):
         body = next(
             (
                 c
@@ -355,14 +357,14 @@ def notes(docname: str, document: nodes.document) -> list[Note]:
     return result
 
 
-def index_entries(document: nodes.document) -> tuple[tuple[str, str, str], ...]:
+def index_entries(elements: Elements) -> tuple[tuple[str, str, str], ...]:
     """The page's index entries as the HTML search index holds them: (entry, id, main).
 
     The same reading of ``addnodes.index`` as Sphinx's search indexer, kept in the domain's
     data so that an incremental build can give them back (see :mod:`.incremental`).
     """
     found: set[tuple[str, str, str]] = set()
-    for node in document.findall(addnodes.index):
+    for node in elements.of(addnodes.index):
         for entry_type, value, target_id, main, _category in node["entries"]:
             try:
                 names = split_index_msg(entry_type, value)
@@ -372,15 +374,15 @@ def index_entries(document: nodes.document) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(found))
 
 
-def shown_kinds(document: nodes.document) -> tuple[str, ...]:
+def shown_kinds(elements: Elements) -> tuple[str, ...]:
     """The kinds of data the page shows from other pages (registers, timeline, apparatus,
     the changelog)."""
-    shows = {node["kind"] for node in document.findall(register)}
-    if any(True for _ in document.findall(apparatus)):
+    shows = {node["kind"] for node in elements.of(register)}
+    if elements.of(apparatus):
         shows.add("apparatus")
-    shows.update(node["kind"] for node in document.findall(backrefs))
-    if any(True for _ in document.findall(timeline)):
+    shows.update(node["kind"] for node in elements.of(backrefs))
+    if elements.of(timeline):
         shows.add("timeline")
-    if any(n.get("ed_changes") for n in document.findall(nodes.container)):
+    if any(n.get("ed_changes") for n in elements.of(nodes.container)):
         shows.add("changes")
     return tuple(sorted(shows))

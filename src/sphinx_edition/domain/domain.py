@@ -56,6 +56,7 @@ from sphinx_edition.core.vocabulary import KIND, KINDS
 from sphinx_edition.domain import collect, memo
 from sphinx_edition.domain.anchors import check_anchors
 from sphinx_edition.domain.consistency import check_note_ids, check_witness, order_duplicates
+from sphinx_edition.domain.elements import Elements
 from sphinx_edition.domain.indices import REGISTER_INDICES
 from sphinx_edition.domain.names import ForgivingNames
 from sphinx_edition.locale import _
@@ -229,22 +230,23 @@ class EditionDomain(ForgivingNames, Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         self.data["docnames"].add(docname)
-        for record in collect.entries(docname, document):
+        elements = Elements(document)
+        for record in collect.entries(docname, elements):
             self.note_entry(record)
-        self.segments.extend(collect.segments(docname, document))
-        self.mentions.extend(collect.mentions(docname, document))
-        self.dates.extend(collect.dates(docname, document))
-        self.notes.extend(collect.notes(docname, document))
-        self.data["durations"].extend(collect.durations(docname, document))
-        self.data["sequences"].extend(collect.sequences(docname, document))
-        self.data["links"].extend(collect.external_links(docname, document))
-        self.term_uses.extend(collect.term_uses(docname, document))
-        self.terms.extend(collect.terms(docname, document))
-        self.data["unmarked"].extend(collect.unmarked_words(docname, document))
-        found = collect.index_entries(document)
-        if found:
-            self.data["index_entries"][docname] = found
-        shows = collect.shown_kinds(document)
+        self.segments.extend(collect.segments(docname, elements))
+        self.mentions.extend(collect.mentions(docname, elements))
+        self.dates.extend(collect.dates(docname, elements))
+        self.notes.extend(collect.notes(docname, elements))
+        self.data["durations"].extend(collect.durations(docname, elements))
+        self.data["sequences"].extend(collect.sequences(docname, elements))
+        self.data["links"].extend(collect.external_links(docname, elements))
+        self.term_uses.extend(collect.term_uses(docname, elements))
+        self.terms.extend(collect.terms(docname, elements))
+        self.data["unmarked"].extend(collect.unmarked_words(docname, elements))
+        index = collect.index_entries(elements)
+        if index:
+            self.data["index_entries"][docname] = index
+        shows = collect.shown_kinds(elements)
         if shows:
             self.data["shows"][docname] = shows
 
