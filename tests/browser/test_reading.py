@@ -129,6 +129,18 @@ def test_notes_stand_beside_their_paragraph_on_a_desktop(edition: Site, new_page
     assert abs(note_box["y"] - marker["y"]) < 40, (note_box, marker)
 
 
+def test_an_address_with_a_malformed_escape_leaves_the_notes_working(
+    edition: Site, new_page: NewPage
+) -> None:
+    # decodeURIComponent throws on "%E0"; the notes' script must not stop there.
+    page = new_page(viewport=DESKTOP)
+    page.goto(edition.url("text.html#%E0"))
+    more = page.locator("#p1 .ed-note-more:visible").first
+    expect(more).to_be_visible()
+    more.click()
+    expect(more).to_have_attribute("aria-expanded", "true")
+
+
 def test_a_long_note_beside_the_text_shows_its_first_lines_and_opens_whole(
     edition: Site, new_page: NewPage
 ) -> None:

@@ -123,3 +123,11 @@ def test_a_deleted_paragraph_sends_the_reader_to_the_declared_one(
     page.goto(moved.url("text.html#p3"))
     expect(page).to_have_url(moved.url("text.html#p2"))
     assert page.locator("#p2").evaluate("n => n.matches(':target')")
+
+
+def test_a_malformed_address_does_not_stop_the_redirects(moved: Site, new_page: NewPage) -> None:
+    # decodeURIComponent throws on "%E0"; the script must still follow the next address.
+    page = new_page()
+    page.goto(moved.url("places.html#%E0"))
+    page.evaluate("location.hash = 'place-airport'")
+    expect(page).to_have_url(moved.url("elsewhere.html#place-airport"))

@@ -29,6 +29,11 @@
     note.appendChild(back);
   });
   var root = document.documentElement;
+  /* The id an address's fragment names.  A malformed escape (#%E0) is taken as written:
+     decodeURIComponent would throw, and the notes would be left without their buttons. */
+  function idOf(hash) {
+    try { return decodeURIComponent(hash.slice(1)); } catch (e) { return hash.slice(1); }
+  }
   var BESIDE = "(min-width: 62em)";  /* where notes.css sets the notes beside the text */
   var control = document.querySelector("fieldset.ed-reading");
   if (control) {
@@ -154,14 +159,14 @@
   }
   /* On arrival and when the address changes: open the note it names; either way, measure. */
   function openTarget() {
-    var note = noteOf(decodeURIComponent(location.hash.slice(1)));
+    var note = noteOf(idOf(location.hash));
     if (note && !isOpen(note)) show(note);
     else refresh();
   }
   /* Its number opens the note even when the note is already the page's target. */
   document.addEventListener("click", function (event) {
     var ref = event.target instanceof Element ? event.target.closest("a.ed-note-ref") : null;
-    if (ref) show(noteOf(decodeURIComponent(ref.hash.slice(1))));
+    if (ref) show(noteOf(idOf(ref.hash)));
   });
   document.addEventListener("focusin", function (event) {
     var inside = event.target instanceof Element ? event.target.closest(".ed-note-body") : null;
@@ -169,7 +174,7 @@
     if (note && note.matches(NOTE) && beside(note)) show(note);
   });
   /* The note the address names is shown (notes.css) before the browser applies :target. */
-  var named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  var named = document.getElementById(idOf(location.hash));
   if (named && named.matches(".ed-note")) named.setAttribute("data-ed-target", "");
   window.addEventListener("hashchange", function () {
     /* :target applies now: the mark put on the note named on arrival goes. */

@@ -8,7 +8,9 @@
   var moved = JSON.parse((script && script.getAttribute("data-redirects")) || "{}");
 
   function follow() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = location.hash.slice(1);
+    /* A malformed escape (#%E0) is taken as written, instead of stopping the script. */
+    try { id = decodeURIComponent(id); } catch (e) { /* as written */ }
     if (id && Object.prototype.hasOwnProperty.call(moved, id)) {
       /* replace(): the old address does not stay in the history for Back to return to. */
       location.replace(moved[id]);
