@@ -10,7 +10,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from conftest import edit, warnings_of
 from sphinx_edition.core.edition import edition
-from sphinx_edition.render.assets import INLINE, NOTES_BESIDE
+from sphinx_edition.render.assets import INLINE
 
 MakeApp = Callable[..., SphinxTestApp]
 STATIC = Path(__file__).parents[1] / "src" / "sphinx_edition" / "static"
@@ -116,14 +116,10 @@ def test_the_notes_are_placed_by_a_script_in_the_page_before_it_is_drawn(
     app = build(make_app, copy_root("notes"))
     html = (app.outdir / "text.html").read_text(encoding="utf-8")
     head, _, body = html.partition("</head>")
-    # The page waits to be drawn until the element after the script that places the notes,
-    # where the notes stand beside the text or the address names something; in the one
-    # script of the head.
+    # The page waits to be drawn until the element after the script that places the notes;
+    # in the one script of the head.
     assert head.count("<script>") == 1
-    wait = re.search(r"if\(matchMedia\('([^']*)'\)\.matches\|\|location\.hash\)\{(.*?)\}", head)
-    assert wait, head
-    assert wait[1] == NOTES_BESIDE
-    assert "l.rel='expect';l.href='#ed-notes-placed';l.setAttribute('blocking','render')" in wait[2]
+    assert "l.rel='expect';l.href='#ed-notes-placed';l.setAttribute('blocking','render')" in head
     script, placed = body.index("function align(){"), body.index('id="ed-notes-placed"')
     assert body.rindex('class="ed-paragraph', 0, script) < script < placed
     assert "/*" not in body[body.rindex("<script>", 0, script) : placed]  # minified
@@ -149,13 +145,12 @@ def test_the_page_gets_a_description_from_its_own_words(
     assert description("genindex.html") == title  # a page without words of its own
 
 
-def test_the_notes_wait_for_the_width_at_which_the_style_sheet_sets_them_beside_the_text() -> None:
-    # NOTES_BESIDE, the head script's test and notes.js's must be the style sheet's own
-    # media query, or a page would be held (or drawn) at a width where it should not be.
+def test_the_notes_script_tests_the_width_at_which_the_style_sheet_sets_them_beside() -> None:
+    # notes.js's media query must be the style sheet's own, or the script would place (or
+    # leave) notes at a width where the style sheet does not set them beside the text.
     css = (STATIC / "notes.css").read_text(encoding="utf-8")
     beside = re.search(r"@media ([^{]*)\{\s*\.ed-paragraph\.ed-has-notes \{ display: grid;", css)
     assert beside, "notes.css sets the notes beside the text under a media query"
-    assert beside[1].strip() == NOTES_BESIDE
     script = (STATIC / "notes.js").read_text(encoding="utf-8")
-    assert f'var BESIDE = "{NOTES_BESIDE}";' in script
+    assert f'var BESIDE = "{beside[1].strip()}";' in script
     assert script.count("matchMedia(") == 1

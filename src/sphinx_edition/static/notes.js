@@ -1,10 +1,9 @@
 /* sphinx-edition: the notes beside the text, their ways back to it, and the reading switch.
  * Not a file the page loads: it is written into pages with notes right after the text
- * (assets.py), so that it runs before the page is first drawn where the head script holds
- * the page (where the notes stand beside the text, or the address names something).  Notes
- * are placed, opened and given their buttons and links before that first picture, so that
- * nothing moves when the page appears; afterwards this script places them again when a note
- * opens or the window changes. */
+ * (assets.py), so that it runs before the page is first drawn (the head script holds the
+ * page until then).  Notes are placed, opened and given their buttons and links before that
+ * first picture, so that nothing moves when the page appears; afterwards this script places
+ * them again when a note opens or the window changes. */
 (function () {
   "use strict";
   /* The notes' words, in the edition's language: the build writes them into the page
@@ -86,9 +85,9 @@
       });
     });
   }
-  /* The media query first (it is notes.css's, and NOTES_BESIDE in assets.py): on a phone,
-     where the page is drawn as it arrives, asking for a note's style would make the browser
-     work out the style of the whole page before it has all come. */
+  /* The media query first (it is notes.css's): on a phone, asking for a note's style while
+     the page is still being read would make the browser work out the style of the whole page
+     once more before it is drawn. */
   function beside(note) {
     return matchMedia(BESIDE).matches && getComputedStyle(note).gridColumnStart === "2";
   }
