@@ -8,10 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
 from conftest import cards_of, edit, sphinx_build, warnings_of
+from sphinx_edition.markup.nodes import backref_list
+from sphinx_edition.render import backrefs
 
 MakeApp = Callable[..., SphinxTestApp]
 
@@ -61,6 +64,47 @@ def test_back_references_link_to_the_exact_place(registers: SphinxTestApp) -> No
     # ... and the anchor exists on the text page, inside ¶1.
     text = page(registers, "text")
     assert text.index('id="p1"') < text.index('id="m-kosygin-1"') < text.index('id="p2"')
+
+
+def test_drawn_back_references_are_the_html_of_their_tree(
+    make_app: MakeApp,
+    copy_root: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The HTML builders get each list of back-references as one node its visitor draws; the
+    pages are byte for byte those of the tree of docutils nodes every other builder renders."""
+    srcdir = copy_root("registers")
+    # A mention on the register page itself: its back-reference is a link within the page.
+    edit(
+        srcdir / "people.md",
+        ":summary: Chairman of the Chinese Communist Party.\n",
+        ":summary: Chairman of the Chinese Communist Party.\n\n"
+        "He met {ed:person}`Kosygin <kosygin>` in 1965.\n",
+    )
+    pages = ("people", "places", "events", "orgs")
+    drawn: dict[str, int] = {}
+
+    def count(app: SphinxTestApp, doctree: nodes.document, docname: str) -> None:
+        drawn[docname] = len(list(doctree.findall(backref_list)))
+
+    app = make_app("html", srcdir=srcdir)
+    app.connect("doctree-resolved", count)
+    app.build()
+    assert warnings_of(app) == []
+    assert all(drawn[name] for name in pages), drawn
+    people = page(app, "people")
+    assert 'href="#m-kosygin-1" title="people: Kosygin"' in people  # a link within the page
+    assert "Not mentioned in the text." in page(app, "orgs") + page(app, "events")
+    html = {name: page(app, name) for name in pages}
+
+    monkeypatch.setattr(backrefs, "draws_lists", lambda builder: False)
+    tree = make_app("html", srcdir=srcdir, builddir=tmp_path / "tree")
+    tree.connect("doctree-resolved", count)
+    tree.build()
+    assert not any(drawn[name] for name in pages), drawn
+    for name in pages:
+        assert page(tree, name) == html[name], name
 
 
 def test_mentions_have_cards_with_the_entry_data(registers: SphinxTestApp) -> None:

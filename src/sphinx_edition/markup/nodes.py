@@ -91,6 +91,17 @@ class backrefs(Editorial, nodes.container):  # noqa: N801
     """Placeholder for the list of places that mention an entry; filled after reading."""
 
 
+class backref_list(Editorial, nodes.container):  # noqa: N801
+    """An entry's list of the places that mention it, as the web pages draw it: one node
+    whose visitor writes the list, instead of eight nodes for each place.
+
+    ``node["heading"]`` is the line above the list; ``node["links"]`` holds, for each place,
+    its address, the link's title, the words of the link and the snippet of the text.
+    Every later post-transform, the HTML writer and the search index walk a page's nodes,
+    and on a large edition's registers most of the nodes were back-references.
+    """
+
+
 class mention(nodes.inline):  # noqa: N801
     """A stretch of text naming a register entry; holds the pending cross-reference."""
 

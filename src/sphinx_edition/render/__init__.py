@@ -124,6 +124,8 @@ def register_nodes(app: Sphinx) -> None:
     add_node(ed.register_entry, container, latex=(v.visit_entry_latex, v.depart_container_default))
     for block in (ed.register, ed.backrefs, ed.timeline, ed.apparatus):
         add_node(block, container)
+    # Made for the HTML builders only (render.backrefs.draws_lists), and drawn by one visitor.
+    add_node(ed.backref_list, skip, html=(v.visit_backref_list_html, None))
     add_node(
         ed.editorial_note,
         container,

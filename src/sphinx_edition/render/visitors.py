@@ -14,7 +14,7 @@ from sphinx_edition.render.base import WEB_BUILDERS
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
-    from sphinx_edition.markup.nodes import paragraph_number, witness_paragraph
+    from sphinx_edition.markup.nodes import backref_list, paragraph_number, witness_paragraph
 
 
 def visit_paragraph_html(self: HTML5Translator, node: witness_paragraph) -> None:
@@ -228,6 +228,29 @@ def visit_inline_html(self: HTML5Translator, node: nodes.inline) -> None:
 def depart_inline_html(self: HTML5Translator, node: nodes.inline) -> None:
     if "bibtex-citation" not in node.get("classes", ()):
         HTML5Translator.depart_inline(self, node)
+
+
+def visit_backref_list_html(self: HTML5Translator, node: backref_list) -> None:
+    # What HTML5Translator writes for the tree of nodes the other builders get (a container,
+    # a paragraph, and a list of one paragraph per place: a link and the snippet), written at
+    # once; tests/test_registers.py checks that the two are the same, byte for byte.
+    body = [self.starttag(node, "div", CLASS="docutils container")]
+    encode, attval = self.encode, self.attval
+    if not node["links"]:
+        body.append(f"<p>{encode(node['heading'])}</p>\n</div>\n")
+        self.body.append("".join(body))
+        raise nodes.SkipNode
+    body.append(f'<p class="ed-backrefs-title">{encode(node["heading"])}</p>\n')
+    body.append('<ul class="ed-backrefs-list simple">\n')
+    for href, title, where, snippet in node["links"]:
+        body.append(
+            f'<li><p><a class="reference internal" href="{attval(href)}" title="{attval(title)}">'
+            f'<span>{encode(where)}</span></a> <span class="ed-snippet">{encode(snippet)}</span>'
+            "</p></li>\n"
+        )
+    body.append("</ul>\n</div>\n")
+    self.body.append("".join(body))
+    raise nodes.SkipNode
 
 
 def visit_note_ref_html(self: HTML5Translator, node: nodes.Element) -> None:
