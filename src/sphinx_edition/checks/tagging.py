@@ -41,6 +41,32 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(_WORD.findall(name))
 
 
+def _occurrences(name: str, text: str) -> list[re.Match[str]]:
+    """The whole-word matches of *name* in *text*, as ``finditer`` gives them.
+
+    The regular expression is tried only where the name's letters stand (``str.find``):
+    scanning a paragraph with it for each of its names was quadratic in a long paragraph's
+    mentions.  (``match`` at a position still sees the character before it.)
+    """
+    pattern, found = _pattern(name), []
+    start = text.find(name)
+    while start >= 0:
+        match = pattern.match(text, start)
+        if match:
+            found.append(match)
+        start = text.find(name, match.end() if match else start + 1)
+    return found
+
+
+def _blanked(text: str, found: list[re.Match[str]]) -> str:
+    """*text* with the matches in *found* (in order, not overlapping) set to NULs."""
+    pieces, end = [], 0
+    for match in found:
+        pieces += [text[end : match.start()], "\0" * (match.end() - match.start())]
+        end = match.end()
+    return "".join([*pieces, text[end:]])
+
+
 def _line_at(segment: Segment, offset: int) -> int:
     seen = 0
     for piece in segment.pieces:
@@ -65,6 +91,11 @@ def missed_mentions(
             marked[(record.docname, record.paragraph)].append(record.text)
     for span in unmarked:
         marked[(span.docname, span.paragraph)].append(span.text)
+    # A paragraph's marked words in one string, for one search per name: searching each
+    # marked text for each name was quadratic in a paragraph's mentions.  A name holds no NUL,
+    # and NUL is no word character, so no match spans two texts and each text's ends bound a
+    # whole word as the string's ends do.
+    marked_words = {where: "\0".join(texts) for where, texts in marked.items()}
     # Which entries can name something in a paragraph: by the longest word of each name, so
     # that a paragraph is searched for the few entries whose names it can hold, not for
     # every name of every register (N² over an edition).
@@ -94,12 +125,12 @@ def missed_mentions(
             for name, words in names[entry_id]:
                 if not words <= present:
                     continue
-                found = list(_pattern(name).finditer(text))
+                found = _occurrences(name, text)
                 if not found:
                     continue
-                covered = sum(len(_pattern(name).findall(words)) for words in marked[where])
+                covered = len(_occurrences(name, marked_words.get(where, "")))
                 # Words already counted for a longer name of the entry are not counted again.
-                text = _pattern(name).sub(lambda m: "\0" * len(m.group()), text)
+                text = _blanked(text, found)
                 if len(found) <= covered:
                     yield Finding(
                         "mentions",

@@ -77,6 +77,8 @@ class TeiContext:
         self.labels = bibliography.labels(env)
         self.known = self._local_ids()
         self.term_anchors = self._term_anchors()
+        # Asked for each page written: worked out from every paragraph once, not per page.
+        self._transcription = self._transcription_docnames()
 
     def _local_ids(self) -> set[str]:
         """Every id the document will hold, so that links to them become local pointers."""
@@ -115,6 +117,9 @@ class TeiContext:
 
     def transcription_docnames(self) -> list[str]:
         """The pages that hold the transcription, in the order of their paragraphs."""
+        return list(self._transcription)
+
+    def _transcription_docnames(self) -> list[str]:
         first: dict[str, int] = {}
         for segment in self.domain.segments:
             number = segment.paragraph or 10**9
