@@ -10,8 +10,8 @@ editorial nodes, which the witness check leaves out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from docutils import nodes
@@ -49,20 +49,7 @@ class PlaceLemmas(SphinxTransform):
                 continue
             marker["number"] = number
             marker += nodes.Text(str(number))
-            target["number"] = number
-            slot = next(
-                iter(
-                    target.findall(
-                        lambda n: (
-                            "ed-note-number" in n.get("classes", ())
-                            if isinstance(n, nodes.Element)
-                            else False
-                        )
-                    )
-                )
-            )
-            assert isinstance(slot, nodes.Element)
-            slot += nodes.Text(str(number))
+            target["number"] = number  # its head shows it (render.notes.NoteHeads)
         self._order_notes(markers)
 
     def _place(self, item: editorial_note) -> lemma | None:
@@ -179,16 +166,10 @@ def _find(root: nodes.Element, words: str, occurrence: int) -> _Span | None:
     """The text nodes and offsets where the *occurrence*-th *words* start and end."""
     pieces = list(_texts(root))
     joined = "".join(p.astext() for p in pieces)
-    # The lemma's words may wrap across source lines: any white space between them matches.
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words.split()))
-    found = None
-    for count, match in enumerate(pattern.finditer(joined), 1):
-        if count == occurrence:
-            found = match
-            break
+    found = next(islice(_matches(joined, words.split()), occurrence - 1, None), None)
     if found is None:
         return None
-    start, end = found.span()
+    start, end = found
     position = 0
     first: tuple[nodes.Text, int] | None = None
     last: tuple[nodes.Text, int] | None = None
@@ -203,6 +184,35 @@ def _find(root: nodes.Element, words: str, occurrence: int) -> _Span | None:
     if first is None or last is None:
         return None
     return first[0], first[1], last[0], last[1]
+
+
+def _matches(text: str, words: list[str]) -> Iterator[tuple[int, int]]:
+    """Where *words* stand in *text*, in order and not overlapping, with any white space
+    between them (the lemma's words may wrap across source lines).
+
+    What ``re.finditer`` of the words joined by ``\\s+`` gives, without compiling a pattern
+    for each note: a page of a large edition has thousands of lemmas, each its own pattern,
+    and Python keeps only 512 compiled.  Words hold no white space (they come from
+    ``str.split``), so the white space between two is always the whole run.
+    """
+    if not words:
+        return
+    first, rest = words[0], words[1:]
+    position = text.find(first)
+    while position >= 0:
+        end = position + len(first)
+        for word in rest:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            yield position, end
+            position = text.find(first, end)
+            continue
+        position = text.find(first, position + 1)
 
 
 def _already_annotated(span: _Span, words: str) -> bool:

@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx_design.badges_buttons import create_bdg_classes
 
 from sphinx_edition.config import note_categories
@@ -23,6 +22,7 @@ from sphinx_edition.markup.base import EditionDirective, Options, whole_number
 from sphinx_edition.markup.nodes import (
     editorial_note,
     note_body,
+    note_head,
 )
 from sphinx_edition.warnings import Subtype
 
@@ -127,29 +127,16 @@ class NoteDirective(EditionDirective):
             classes=["ed-note", f"ed-act-{act}"],
         )
         self.set_source_info(node)
-        head = nodes.paragraph(classes=["ed-note-head"])
-        # The number, filled in when the notes are numbered, links to the apparatus table.
-        head += addnodes.pending_xref(
-            "",
-            nodes.inline(text="", classes=["ed-note-number"]),
-            refdomain="ed",
-            reftype="apparatus",
-            reftarget=anchor,
-            refexplicit=True,
-            refwarn=False,
-        )
-        head += nodes.Text(" ")
+        # Only what smart quotes may educate is made as nodes now; NoteHeads adds the rest.
+        head = note_head(classes=["ed-note-head"], category="", colour="", act="")
         if category:
             # Coloured by its ed-colour-* class: the text page needs no sphinx-design.
-            colour = declared.colour if declared is not None else "secondary"
-            shown = _(declared.shown) if declared is not None else category
-            head += nodes.inline(text=shown, classes=["ed-cat", f"ed-colour-{colour}"])
-            head += nodes.Text(" ")
+            head["colour"] = declared.colour if declared is not None else "secondary"
+            head["category"] = _(declared.shown) if declared is not None else category
         if act != COMMENTARY:
             # What the editors do with the words: set a misprint right (an emendation of the
             # text), or answer what the author got wrong (a correction of the history).
-            head += nodes.inline(text=_(ACT_LABELS[act]), classes=["ed-act"])
-            head += nodes.Text(" ")
+            head["act"] = _(ACT_LABELS[act])
         head += nodes.emphasis(text=lemma_text)
         head += nodes.Text("]")
         if corr:

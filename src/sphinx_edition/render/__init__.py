@@ -32,7 +32,7 @@ from sphinx_edition.render.changes import ChangesList
 from sphinx_edition.render.citation import check_config, page_context
 from sphinx_edition.render.epub import accessible_epub
 from sphinx_edition.render.jsonld import JsonLd
-from sphinx_edition.render.notes import FootnoteNotes, ReadingSwitch, StaticNotes
+from sphinx_edition.render.notes import FootnoteNotes, NoteHeads, ReadingSwitch, StaticNotes
 from sphinx_edition.render.redirects import keep_pages, page_redirects
 from sphinx_edition.render.timeline import Timeline
 from sphinx_edition.render.words import page_words
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 BUILDERS = ("html", "latex", "text", "man", "texinfo")
 
 POST_TRANSFORMS = (
+    NoteHeads,
     BackReferences,
     Timeline,
     JsonLd,

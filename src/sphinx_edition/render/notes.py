@@ -10,8 +10,50 @@ from sphinx import addnodes
 
 from sphinx_edition.core.vocabulary import EMENDATION
 from sphinx_edition.locale import _
-from sphinx_edition.markup.nodes import correction, editorial_note, note_ref, paragraph_number
+from sphinx_edition.markup.nodes import (
+    correction,
+    editorial_note,
+    note_head,
+    note_ref,
+    paragraph_number,
+)
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
+
+
+class NoteHeads(EditionPostTransform):
+    """Each note's first line, made whole for every format: the number linked to the
+    apparatus, the category and the act before the lemma the note was read with.
+
+    First of the post-transforms: references are resolved after it (the number's link),
+    and the PDF's footnotes take the number out (:class:`FootnoteNotes`).
+    """
+
+    default_priority = 1
+
+    def run(self, **kwargs: Any) -> None:
+        for head in list(self.document.findall(note_head)):
+            note = head.parent
+            number = note.get("number") if isinstance(note, editorial_note) else 0
+            shown = nodes.inline("", str(number) if number else "", classes=["ed-note-number"])
+            line: list[nodes.Node] = [
+                addnodes.pending_xref(
+                    "",
+                    shown,
+                    refdomain="ed",
+                    reftype="apparatus",
+                    reftarget=note["anchor"] if isinstance(note, editorial_note) else "",
+                    refexplicit=True,
+                    refwarn=False,
+                ),
+                nodes.Text(" "),
+            ]
+            if head["category"]:
+                classes = ["ed-cat", f"ed-colour-{head['colour']}"]
+                line += [nodes.inline(text=head["category"], classes=classes), nodes.Text(" ")]
+            if head["act"]:
+                line += [nodes.inline(text=head["act"], classes=["ed-act"]), nodes.Text(" ")]
+            made = nodes.paragraph("", "", *line, *head.children, classes=head["classes"])
+            head.replace_self(made)
 
 
 class ReadingSwitch(EditionPostTransform):
