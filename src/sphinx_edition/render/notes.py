@@ -33,7 +33,8 @@ class NoteHeads(EditionPostTransform):
     def run(self, **kwargs: Any) -> None:
         for head in list(self.document.findall(note_head)):
             note = head.parent
-            number = note.get("number") if isinstance(note, editorial_note) else 0
+            assert isinstance(note, editorial_note)  # ed:note makes its head its first child
+            number = note["number"]  # 0 when its lemma was not found: no number to show
             shown = nodes.inline("", str(number) if number else "", classes=["ed-note-number"])
             line: list[nodes.Node] = [
                 addnodes.pending_xref(
@@ -41,7 +42,7 @@ class NoteHeads(EditionPostTransform):
                     shown,
                     refdomain="ed",
                     reftype="apparatus",
-                    reftarget=note["anchor"] if isinstance(note, editorial_note) else "",
+                    reftarget=note["anchor"],
                     refexplicit=True,
                     refwarn=False,
                 ),
