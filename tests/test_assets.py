@@ -70,6 +70,8 @@ def test_only_pages_with_notes_load_the_notes_files(
     for page in ("apparatus", "people", "index"):
         assert "notes.css" not in assets(app, page), page
         assert "sphinx-edition.js" in assets(app, page)
+        html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+        assert "ed-notes-placed" not in html, page
     # Their script is in the page (see the next test), not loaded.
     for page in ("text", "apparatus"):
         assert not any("notes.js" in name for name in assets(app, page)), page
@@ -114,29 +116,13 @@ def test_the_notes_are_placed_by_a_script_in_the_page_before_it_is_drawn(
     app = build(make_app, copy_root("notes"))
     html = (app.outdir / "text.html").read_text(encoding="utf-8")
     head, _, body = html.partition("</head>")
-    # The script that places the notes is written after the text; the page is not drawn
-    # before it is parsed (so after the script has run), as every page: see the next test.
+    # The page waits to be drawn until the element after the script that places the notes;
+    # in the one script of the head.
     assert head.count("<script>") == 1
-    script = body.index("function align(){")
-    assert body.rindex('class="ed-paragraph', 0, script) < script
-    start = body.rindex("<script>", 0, script)
-    assert "/*" not in body[start : body.index("</script>", script)]  # minified
-
-
-def test_every_web_page_is_drawn_only_once_it_is_parsed(
-    make_app: MakeApp, copy_root: Callable[[str], Path]
-) -> None:
-    app = build(make_app, copy_root("notes"))
-    hold = "l.rel='expect';l.href='#ed-parsed';l.setAttribute('blocking','render')"
-    pages = sorted(app.outdir.glob("*.html"))
-    assert {"text.html", "people.html", "search.html", "genindex.html"} <= {p.name for p in pages}
-    for path in pages:
-        head, _, body = path.read_text(encoding="utf-8").partition("</head>")
-        # In the head's script (only where scripts run), to an element no page has: the
-        # browser waits for the end of the page (render/assets.py, PAGE_PARSED).
-        assert head.count(hold) == 1, path.name
-        assert head.index("<script>") < head.index(hold), path.name
-        assert 'id="ed-parsed"' not in body, path.name
+    assert "l.rel='expect';l.href='#ed-notes-placed';l.setAttribute('blocking','render')" in head
+    script, placed = body.index("function align(){"), body.index('id="ed-notes-placed"')
+    assert body.rindex('class="ed-paragraph', 0, script) < script < placed
+    assert "/*" not in body[body.rindex("<script>", 0, script) : placed]  # minified
 
 
 def test_the_page_gets_a_description_from_its_own_words(

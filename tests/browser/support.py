@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -107,49 +106,11 @@ class _CompressingHandler(_QuietHandler):
         self.wfile.write(body)
 
 
-# Where a slow network pauses a page in the tests: before Furo's search field (its icon is
-# centred on the field) and halfway through the page; each pause is STALL seconds.
-STALL_BEFORE = b'<input class="sidebar-search"'
-STALL = 0.4
-
-
-class _StallingHandler(_QuietHandler):
-    """Sends each HTML page in three parts with a pause between them, as a slow network
-    does, so that a browser that draws a page as it arrives draws it unfinished."""
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix != ".html" or not path.is_file():
-            super().do_GET()
-            return
-        body = path.read_bytes()
-        search = body.find(STALL_BEFORE)
-        cuts = sorted({search if search > 0 else len(body) // 4, len(body) // 2})
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        start = 0
-        for cut in cuts:
-            self.wfile.write(body[start:cut])
-            self.wfile.flush()
-            time.sleep(STALL)
-            start = cut
-        self.wfile.write(body[start:])
-
-
 @contextmanager
-def serve(folder: Path, *, compress: bool = False, stall: bool = False) -> Iterator[str]:
+def serve(folder: Path, *, compress: bool = False) -> Iterator[str]:
     """Serve *folder* on 127.0.0.1 from a background thread; yield the base URL.  With
-    *compress*, text files go gzipped to browsers that accept it, as a web host sends them;
-    with *stall*, HTML pages come in parts, with pauses (``_StallingHandler``)."""
-    handler_class: type[_QuietHandler] = _QuietHandler
-    if compress:
-        handler_class = _CompressingHandler
-    if stall:
-        handler_class = _StallingHandler
+    *compress*, text files go gzipped to browsers that accept it, as a web host sends them."""
+    handler_class = _CompressingHandler if compress else _QuietHandler
     handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -4,18 +4,14 @@ beside the text are in place in the first picture the browser draws.
 The browser's own record of layout shifts (the Layout Instability API, which Lighthouse's
 cumulative layout shift adds up) is read after the page has loaded, its scripts have run and
 its fonts are in; the processor is slowed eight times, as on a cheap phone, so that the
-browser has time to draw before the scripts run if the page lets it.  Every page is also read
-as a slow network brings it, in parts: the browser waits for the whole page before drawing
-it, so nothing moves when the rest arrives."""
+browser has time to draw before the scripts run if the page lets it."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
 from .conftest import NewPage
-from .support import DESKTOP, PHONE, STALL, Site, serve
+from .support import DESKTOP, PHONE, Site
 
 pytestmark = pytest.mark.browser
 
@@ -59,52 +55,21 @@ def test_nothing_moves_after_the_first_paint(
     assert page.evaluate("window.edShifts") == []
 
 
-@pytest.fixture(scope="module")
-def slow_edition(edition: Site) -> Iterator[Site]:
-    """The edition as a slow network brings it: each page in three parts, with pauses before
-    Furo's search field and halfway through (support._StallingHandler)."""
-    with serve(edition.folder.parent, stall=True) as base:
-        yield Site(edition.folder, f"{base}{edition.folder.name}/")
-
-
-@pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_no_page_is_drawn_before_it_has_arrived_whole(
-    slow_edition: Site, new_page: NewPage, size: str
-) -> None:
-    # Drawn as they arrived, the pages moved: Furo's search icon, centred on a field not yet
-    # there, jumped 11 pixels (on every page), and a register entry's heading 3 pixels when
-    # its badges came (render/assets.py, PAGE_PARSED).
-    phone = size == "phone"
-    pages = sorted(path.name for path in slow_edition.folder.glob("*.html"))
-    assert {"text.html", "people.html", "search.html", "genindex.html"} <= set(pages)
-    moved, early = {}, {}
-    for name in pages:
-        page = new_page(
-            viewport=PHONE if phone else DESKTOP,
-            is_mobile=phone,
-            has_touch=phone,
-            color_scheme="dark",
-        )
-        page.add_init_script(RECORD_SHIFTS)
-        page.goto(slow_edition.url(name), wait_until="load")
-        page.evaluate("document.fonts.ready")
-        page.wait_for_timeout(100)
-        if shifts := page.evaluate("window.edShifts"):
-            moved[name] = shifts
-        # Two pauses: a page drawn before the second had ended was drawn unfinished.
-        painted = page.evaluate("performance.getEntriesByName('first-paint').map(e => e.startTime)")
-        if not painted or painted[0] < 2 * STALL * 1000:
-            early[name] = painted
-        page.context.close()
-    assert moved == {}
-    assert early == {}
-
-
-@pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_the_note_an_address_names_is_shown_when_the_page_appears(
-    edition: Site, new_page: NewPage, size: str
+@pytest.mark.parametrize(
+    ("size", "path"),
+    [
+        ("desktop", "text.html"),  # the notes beside the text are placed first
+        ("phone", "text.html"),  # drawn as it arrived, the page moved Furo's header
+        ("phone", "text.html#note-p7-died-suddenly"),  # the note it names is shown first
+    ],
+)
+def test_the_text_page_waits_for_its_notes_to_be_placed(
+    edition: Site, new_page: NewPage, size: str, path: str
 ) -> None:
     phone = size == "phone"
     page = new_page(viewport=PHONE if phone else DESKTOP, is_mobile=phone, has_touch=phone)
-    page.goto(edition.url("text.html#note-p7-died-suddenly"), wait_until="load")
-    assert page.locator("#note-p7-died-suddenly").is_visible()
+    page.goto(edition.url(path), wait_until="load")
+    wait = page.locator('head link[rel="expect"][blocking="render"][href="#ed-notes-placed"]')
+    assert wait.count() == 1
+    if path.partition("#")[2]:
+        assert page.locator(f"#{path.partition('#')[2]}").is_visible()

@@ -54,22 +54,17 @@ NOTES_CSS = "notes.css"
 # Written into the page right after the text instead of loaded (see the file), and not served.
 NOTES_JS = "notes.js"
 INLINE = frozenset({NOTES_JS})
-# <link rel="expect" blocking="render"> to an id no page has: the browser does not draw the
-# page before it finds the element or the parser reaches the end, so before it is parsed whole.
-# (Not to "#", the top of the document, which the standard also waits on: Chromium 156 draws
-# at once.)  A page drawn as it arrives moves when the rest comes: with the network or the
-# parser pausing inside Furo's sidebar, its search icon, centred on a field not yet there,
-# jumped 11 pixels; inside a register entry, the text of the heading moved 3 pixels when its
-# badges came; on a phone, Furo's header moved when its contents button came late; and the
-# notes beside the text, placed by the script written after it, moved once it ran.  A
-# statement of the head script, so that it holds the page only where scripts run (and because
-# the Nu HTML checker does not know the link yet; the HTML standard has it since 2023).
-# Browsers without the link draw pages as they arrive; the Layout Instability API that counts
-# the moves is Chromium's, which has it.
-PAGE_PARSED = "ed-parsed"
-PAGE_WAIT = (
+NOTES_PLACED = "ed-notes-placed"
+# <link rel="expect" blocking="render">: the page is not drawn until the element after the
+# notes' script is parsed.  A statement of the head script, so that it holds the page only
+# where that script will run (and because the Nu HTML checker does not know the link yet; the
+# HTML standard has it since 2023).  Browsers without it draw the page first and move the
+# notes after.  On a phone too, where the notes are not beside the text: a phone that drew the
+# page as it arrived moved Furo's header once in a few loads (its contents button came late:
+# a layout shift in 3 loads of 15, none in 20 with the page held).
+NOTES_WAIT = (
     "{let l=document.createElement('link');l.rel='expect';"
-    f"l.href='#{PAGE_PARSED}';l.setAttribute('blocking','render');document.head.append(l)}}"
+    f"l.href='#{NOTES_PLACED}';l.setAttribute('blocking','render');document.head.append(l)}}"
 )
 NOTE_CLASS = "ed-note"
 
@@ -116,11 +111,12 @@ def page_assets(
     ``edition_prune_assets`` off, every page with a tree loads all of them.  Every web page
     gets the head script (HEAD_SCRIPT)."""
     web = app.builder.name in WEB_BUILDERS
-    if web:
-        context["metatags"] = context.get("metatags", "") + HEAD_SCRIPT
     if doctree is None:
         # A page without a tree (search, index) keeps what the theme expects.
+        if web:
+            context["metatags"] = context.get("metatags", "") + head_script(notes=False)
         return
+    placed = False  # whether the notes' own script is written into this page
     prune = app.config.edition_prune_assets
     uses = page_uses(doctree) if prune else None
     if uses is None or uses.registers:
@@ -130,8 +126,11 @@ def page_assets(
         app.builder.add_css_file(NOTES_CSS)
         if web and isinstance(context.get("body"), str):
             # The script runs where the text ends; the head script asks the browser not to
-            # draw the page before it is parsed (see PAGE_WAIT), so after the script has run.
-            context["body"] += inline_script(NOTES_JS)
+            # draw the page before it has (see NOTES_WAIT).
+            context["body"] += inline_script(NOTES_JS) + f'<span id="{NOTES_PLACED}"></span>'
+            placed = True
+    if web:
+        context["metatags"] = context.get("metatags", "") + head_script(notes=placed)
     if uses is None:
         return
     unused: set[str] = set()
@@ -153,18 +152,22 @@ def page_assets(
 # Run in the head, before the page is drawn: the class says that scripts run, so that the
 # controls they drive (the reading switch, the "cite" buttons) are drawn with the page instead
 # of pushing the text down when the deferred scripts take them up; and a reader who chose the
-# corrected reading does not see the printed one first.  It holds the page until parsed
-# (PAGE_WAIT).
+# corrected reading does not see the printed one first.
 HEAD_SCRIPT = (
     # In a block, so that the short names are no globals another script could clash with.
-    "<script>{let d=document.documentElement;d.classList.add('ed-script');"
+    "<script>{{let d=document.documentElement;d.classList.add('ed-script');"
     # Furo's own marker, which furo.js takes off only once the page is parsed: its theme
     # switch would then appear in the header and push it sideways.
     "d.classList.remove('no-js');"
-    "try{if(localStorage.getItem('ed-reading')==='corrected')"
-    "d.dataset.edReading='corrected'}catch(e){}"
-    f"{PAGE_WAIT}}}</script>\n"
+    "try{{if(localStorage.getItem('ed-reading')==='corrected')"
+    "d.dataset.edReading='corrected'}}catch(e){{}}{wait}}}</script>\n"
 )
+
+
+def head_script(*, notes: bool) -> str:
+    """The script every web page gets in its head; with *notes*, it also holds the page
+    until the notes are placed (NOTES_WAIT)."""
+    return HEAD_SCRIPT.format(wait=NOTES_WAIT if notes else "")
 
 
 def inline_script(name: str) -> str:
