@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -106,11 +107,45 @@ class _CompressingHandler(_QuietHandler):
         self.wfile.write(body)
 
 
+# How long a slow network keeps a reader waiting in the middle of a page (_PausingHandler).
+PAUSE = 0.4
+
+
+class _PausingHandler(_QuietHandler):
+    """Sends an HTML page in two parts, pausing before the first *pause_before* in it, as a
+    slow network (or a browser's own parser, giving way on a busy processor) does: a browser
+    that draws a page as it arrives draws it unfinished there."""
+
+    pause_before = b""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        body = path.read_bytes() if path.suffix == ".html" and path.is_file() else b""
+        cut = body.find(self.pause_before) if self.pause_before else -1
+        if cut <= 0:
+            super().do_GET()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[:cut])
+        self.wfile.flush()
+        time.sleep(PAUSE)
+        self.wfile.write(body[cut:])
+
+
 @contextmanager
-def serve(folder: Path, *, compress: bool = False) -> Iterator[str]:
+def serve(folder: Path, *, compress: bool = False, pause_before: bytes = b"") -> Iterator[str]:
     """Serve *folder* on 127.0.0.1 from a background thread; yield the base URL.  With
-    *compress*, text files go gzipped to browsers that accept it, as a web host sends them."""
-    handler_class = _CompressingHandler if compress else _QuietHandler
+    *compress*, text files go gzipped to browsers that accept it, as a web host sends them;
+    with *pause_before*, an HTML page comes in two parts, with a pause before the first
+    occurrence of those bytes (``_PausingHandler``)."""
+    handler_class: type[_QuietHandler] = _CompressingHandler if compress else _QuietHandler
+    if pause_before:
+        handler_class = type("Pausing", (_PausingHandler,), {"pause_before": pause_before})
     handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
