@@ -69,6 +69,14 @@ def undefined(log: Path) -> list[str]:
     return re.findall(r"(?:Hyper r|R)eference `[^']*' on page \d+ undefined", text)
 
 
+def test_nothing_runs_off_a_page(edition_pdf: Path) -> None:
+    # A table LaTeX keeps on one page (tabular, tabulary) and that is longer than the page ran
+    # off its foot (the checks page's tables, the warnings reference: six pages, up to 712pt);
+    # they are longtables now, which break across pages.  LaTeX says so as an overfull \vbox.
+    log = (edition_pdf / f"{NAME}.log").read_text(encoding="utf-8", errors="replace")
+    assert re.findall(r"Overfull \\vbox \([^)]*\)[^\n]*", log) == []
+
+
 @pytest.mark.parametrize("way", ["make", "read the docs"])
 def test_pdf_has_no_undefined_reference(
     edition_pdf: Path, edition_pdf_as_read_the_docs_builds_it: Path, way: str

@@ -4,8 +4,10 @@ The tables of configuration values, warning subtypes, duration qualifiers, seque
 and note categories are written into the pages between markers::
 
     <!-- reference: config-values (made by docs/_ext/reference_tables.py) -->
-    | name | default | meaning |
+    :::{table}
+    :widths: 38 11 51
     ...
+    :::
     <!-- /reference -->
 
 so that the pages read whole in an editor or on a code host, unbuilt.  ``python
@@ -46,17 +48,22 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}".replace("|", "\\|")
 
 
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], widths: str) -> str:
+    """A Markdown table in a ``table`` directive: its columns *widths* wide (relative), so
+    that the PDF gives each column its room and a web page does not lay the table out again as
+    its rows arrive; a ``longtable``, so that the PDF breaks it across pages."""
     heads = list(headers)
-    lines = ["| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
+    lines = [":::{table}", f":widths: {widths}", ":class: longtable", ""]
+    lines += ["| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, ":::"]) + "\n"
 
 
 def config_values() -> str:
     return _table(
         ("name", "default", "meaning"),
         ((_code(v.name), _code(repr(v.default)), _cell(v.doc)) for v in CONFIG_VALUES),
+        "38 11 51",
     )
 
 
@@ -67,6 +74,7 @@ def warning_subtypes() -> str:
             (_code(s.name_in_config), _cell(s.doc.replace("``", "`")), _code(s.example))
             for s in Subtype
         ),
+        "30 38 32",
     )
 
 
@@ -82,12 +90,14 @@ def tolerances() -> str:
         rows.append(
             (_code(names), _cell(meaning), f"a claim of 30 years holds for {example} years")
         )
-    return _table(("qualifier", "the real value may be", "example"), rows)
+    return _table(("qualifier", "the real value may be", "example"), rows, "28 40 32")
 
 
 def relations() -> str:
     return _table(
-        ("relation", "meaning"), ((_code(name), _cell(text)) for name, text in RELATIONS.items())
+        ("relation", "meaning"),
+        ((_code(name), _cell(text)) for name, text in RELATIONS.items()),
+        "25 75",
     )
 
 
@@ -95,6 +105,7 @@ def note_categories() -> str:
     return _table(
         ("category", "what the note answers", "editorial act"),
         ((_code(c.name), _cell(c.meaning), ACT_LABELS[c.act]) for c in DEFAULT_CATEGORIES),
+        "26 52 22",
     )
 
 

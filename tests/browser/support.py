@@ -9,7 +9,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -112,18 +112,20 @@ PAUSE = 0.4
 
 
 class _PausingHandler(_QuietHandler):
-    """Sends an HTML page in two parts, pausing before the first *pause_before* in it, as a
-    slow network (or a browser's own parser, giving way on a busy processor) does: a browser
-    that draws a page as it arrives draws it unfinished there."""
+    """Sends an HTML page in two parts, pausing at the point ``pause_at`` finds in it (none:
+    ``-1``), as a slow network (or a browser's own parser, giving way on a busy processor)
+    does: a browser that draws a page as it arrives draws it unfinished there."""
 
-    pause_before = b""
+    @staticmethod
+    def pause_at(body: bytes) -> int:
+        return -1
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         body = path.read_bytes() if path.suffix == ".html" and path.is_file() else b""
-        cut = body.find(self.pause_before) if self.pause_before else -1
+        cut = self.pause_at(body) if body else -1
         if cut <= 0:
             super().do_GET()
             return
@@ -138,14 +140,16 @@ class _PausingHandler(_QuietHandler):
 
 
 @contextmanager
-def serve(folder: Path, *, compress: bool = False, pause_before: bytes = b"") -> Iterator[str]:
+def serve(
+    folder: Path, *, compress: bool = False, pause_at: Callable[[bytes], int] | None = None
+) -> Iterator[str]:
     """Serve *folder* on 127.0.0.1 from a background thread; yield the base URL.  With
     *compress*, text files go gzipped to browsers that accept it, as a web host sends them;
-    with *pause_before*, an HTML page comes in two parts, with a pause before the first
-    occurrence of those bytes (``_PausingHandler``)."""
+    with *pause_at*, an HTML page comes in two parts, with a pause at the offset it gives for
+    the page's bytes (``_PausingHandler``)."""
     handler_class: type[_QuietHandler] = _CompressingHandler if compress else _QuietHandler
-    if pause_before:
-        handler_class = type("Pausing", (_PausingHandler,), {"pause_before": pause_before})
+    if pause_at is not None:
+        handler_class = type("Pausing", (_PausingHandler,), {"pause_at": staticmethod(pause_at)})
     handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -12,6 +12,7 @@ from sphinx_edition.markup.bibliography import check_bibfiles, end_bibfile_check
 from sphinx_edition.markup.glossary import CollateGlossaries
 from sphinx_edition.markup.lemmas import PlaceLemmas, strip_editorial_from_titles
 from sphinx_edition.markup.paragraphs import StrayFences
+from sphinx_edition.markup.tables import GivenWidths
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 
 def register(app: Sphinx) -> None:
     """The transforms that place the notes' lemmas and order the glossaries, the clean-up of
-    section titles, the check of the .bib files' syntax, and pybtex's plugins found once."""
+    section titles, the widths an editor gave a table, the check of the .bib files' syntax,
+    and pybtex's plugins found once."""
     app.add_transform(PlaceLemmas)
     app.add_transform(CollateGlossaries)
     app.add_transform(StrayFences)
+    app.add_transform(GivenWidths)
     # Around sphinxcontrib-bibtex's own handler (priority 500), which reads the .bib files.
     app.connect("builder-inited", check_bibfiles, priority=499)
     app.connect("builder-inited", end_bibfile_check, priority=501)

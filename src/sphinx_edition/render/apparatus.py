@@ -138,7 +138,7 @@ class ApparatusTable(EditionPostTransform):
         table = nodes.table(classes=["ed-apparatus-table", "longtable", "colwidths-given"])
         group = nodes.tgroup(cols=6)
         table += group
-        for width in (6, 6, 26, 14, 26, 22):
+        for width in (7, 6, 24, 17, 25, 21):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         head += nodes.row(

@@ -164,10 +164,25 @@ HEAD_SCRIPT = (
 )
 
 
+# Styles only web pages need, in their head.  Furo centres its search icon on the search
+# field; a browser draws a long page as it arrives, and drew the icon 11px too high when the
+# field was not yet parsed, then moved it (a layout shift of 0.0000025 on every page, which a
+# slow network or a busy processor shows; one CI run caught it): the icon is drawn with its
+# field.  A table whose column widths are given (docutils writes them as a <colgroup>) is laid
+# out by them alone, so that it is not laid out again as its later rows arrive (see
+# sphinx-edition.css); on a phone it keeps room for its columns and scrolls, as Furo lets a
+# wide table, instead of breaking its words.  Not in sphinx-edition.css: the EPUB has no
+# sidebar and is not read as it arrives, and epubcheck's CSS parser rejects :has().
+HEAD_STYLE = (
+    "<style>.sidebar-search-container:not(:has(.sidebar-search))::before{content:none}"
+    "table:has(>colgroup){table-layout:fixed;width:100%;min-width:36rem}</style>\n"
+)
+
+
 def head_script(*, notes: bool) -> str:
-    """The script every web page gets in its head; with *notes*, it also holds the page
-    until the notes are placed (NOTES_WAIT)."""
-    return HEAD_SCRIPT.format(wait=NOTES_WAIT if notes else "")
+    """The script (and style) every web page gets in its head; with *notes*, the script also
+    holds the page until the notes are placed (NOTES_WAIT)."""
+    return HEAD_STYLE + HEAD_SCRIPT.format(wait=NOTES_WAIT if notes else "")
 
 
 def inline_script(name: str) -> str:
