@@ -14,6 +14,15 @@ from conftest import edit, warnings_of
 
 MakeApp = Callable[..., SphinxTestApp]
 
+
+def stylesheets(app: SphinxTestApp, page: str) -> list[str]:
+    """The style sheets *page* loads, by file name."""
+    html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+    return [
+        p.rsplit("/", 1)[-1] for p in re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', html)
+    ]
+
+
 TABLES = """# Registers test
 
 :::{table}
@@ -45,7 +54,16 @@ def test_a_markdown_table_keeps_the_widths_its_table_directive_gives(
     assert '<col style="width: 25.0%" />' in given
     assert '<col style="width: 75.0%" />' in given
     assert "<colgroup>" not in automatic
-    # Every web page lays out a table with given widths by them alone, in its head's style.
-    for page in ("index", "text", "people", "genindex", "search"):
-        head = (app.outdir / f"{page}.html").read_text(encoding="utf-8").partition("</head>")[0]
-        assert "table:has(>colgroup){table-layout:fixed;" in head, page
+    # The page lays out the table by its widths alone (tables.css), and the other not.
+    assert given.startswith('<table class="ed-given-widths ')
+    assert "ed-given-widths" not in automatic
+    rules = (app.outdir / "_static" / "tables.css").read_text(encoding="utf-8")
+    assert (
+        "table.ed-given-widths,table.domainindex-table,table.ed-downloads{table-layout:fixed;"
+        in rules
+    )
+    # Only pages with a table load the style sheet (and the register indexes, which are one).
+    assert "tables.css" in stylesheets(app, "index")
+    assert "tables.css" in stylesheets(app, "ed-person")
+    assert "tables.css" not in stylesheets(app, "text")
+    assert "tables.css" not in stylesheets(app, "people")

@@ -21,6 +21,7 @@ from sphinx_edition.locale import _, ngettext
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.nodes import apparatus
 from sphinx_edition.markup.notes import category_badge
+from sphinx_edition.markup.tables import GIVEN_WIDTHS
 from sphinx_edition.render.base import EditionPostTransform
 from sphinx_edition.render.words import sentence
 
@@ -135,7 +136,9 @@ class ApparatusTable(EditionPostTransform):
         return paragraph
 
     def _table(self, records: list[Note]) -> nodes.table:
-        table = nodes.table(classes=["ed-apparatus-table", "longtable", "colwidths-given"])
+        table = nodes.table(
+            classes=["ed-apparatus-table", "longtable", "colwidths-given", GIVEN_WIDTHS]
+        )
         group = nodes.tgroup(cols=6)
         table += group
         for width in (7, 6, 24, 17, 25, 21):

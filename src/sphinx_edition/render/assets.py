@@ -14,10 +14,11 @@ which loads MathJax only on pages with maths, a page that uses neither does not 
 
 The extension's own files are split the same way: every page loads ``sphinx-edition.css`` and
 ``.js``; ``registers.css`` (entries, back-references, the timeline, the apparatus) only pages
-that show those; ``notes.css`` (lemmas, the reading switch, the notes beside the text) only
-pages with notes, whose script (``notes.js``) is written into the page after the text; the
-hover cards' code and style (``cards.js``, ``cards.css``) and the cite dialog (``cite.js``,
-``cite.css``) are loaded by ``sphinx-edition.js`` when a reader first needs them.
+that show those; ``tables.css`` only pages with a table and the register indexes; ``notes.css``
+(lemmas, the reading switch, the notes beside the text) only pages with notes, whose script
+(``notes.js``) is written into the page after the text; the hover cards' code and style
+(``cards.js``, ``cards.css``) and the cite dialog (``cite.js``, ``cite.css``) are loaded by
+``sphinx-edition.js`` when a reader first needs them.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ REGISTER_CLASSES = frozenset(
 )
 
 
+# The extension's style sheet for tables, which keeps their columns as their rows arrive; and
+# the template of the register indexes, whose tables it lays out (they are pages without a tree).
+TABLES_CSS = "tables.css"
+DOMAIN_INDEX_TEMPLATE = "domainindex.html"
+
+
 # The extension's style sheet and script for the notes, and the class of a note.  (A lemma
 # without its note is a heading's words copied into a table of contents: it needs neither.)
 NOTES_CSS = "notes.css"
@@ -76,11 +83,12 @@ class PageUses(NamedTuple):
     code: bool  # code that Pygments colours (blocks, or highlighted inline code)
     registers: bool  # register entries, the timeline or the apparatus
     notes: bool  # editorial notes (and with them lemmas and the reading switch)
+    tables: bool  # tables
 
 
 def page_uses(doctree: nodes.Node) -> PageUses:
     """What *doctree* shows that needs its own files; one walk over the tree."""
-    uses = PageUses(set(), False, False, False)
+    uses = PageUses(set(), False, False, False, False)
     for node in doctree.findall(nodes.Element):
         classes: list[str] = node["classes"]
         uses.design.update(c for c in classes if c.startswith("sd-"))
@@ -94,6 +102,8 @@ def page_uses(doctree: nodes.Node) -> PageUses:
             uses = uses._replace(registers=True)
         if not uses.notes and NOTE_CLASS in classes:
             uses = uses._replace(notes=True)
+        if not uses.tables and isinstance(node, nodes.table):
+            uses = uses._replace(tables=True)
     return uses
 
 
@@ -105,14 +115,17 @@ def page_assets(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: add ``registers.css`` to the pages that show register entries,
-    the timeline or the apparatus, and ``notes.css`` and ``notes.js`` (written into the page,
-    on the web) to pages with notes;
-    leave sphinx-design's and Pygments' files off pages that do not use them.  With
+    the timeline or the apparatus, ``tables.css`` to pages with a table (and the register
+    indexes), and ``notes.css`` and ``notes.js`` (written into the page, on the web) to pages
+    with notes; leave sphinx-design's and Pygments' files off pages that do not use them.  With
     ``edition_prune_assets`` off, every page with a tree loads all of them.  Every web page
     gets the head script (HEAD_SCRIPT)."""
     web = app.builder.name in WEB_BUILDERS
     if doctree is None:
-        # A page without a tree (search, index) keeps what the theme expects.
+        # A page without a tree (search, index) keeps what the theme expects; a register's
+        # index is a table.
+        if templatename == DOMAIN_INDEX_TEMPLATE:
+            app.builder.add_css_file(TABLES_CSS)
         if web:
             context["metatags"] = context.get("metatags", "") + head_script(notes=False)
         return
@@ -122,6 +135,8 @@ def page_assets(
     if uses is None or uses.registers:
         # Added to the builder's list for this page only: Sphinx resets it for the next.
         app.builder.add_css_file(REGISTERS_CSS)
+    if uses is None or uses.tables:
+        app.builder.add_css_file(TABLES_CSS)
     if uses is None or uses.notes:
         app.builder.add_css_file(NOTES_CSS)
         if web and isinstance(context.get("body"), str):
@@ -164,18 +179,13 @@ HEAD_SCRIPT = (
 )
 
 
-# Styles only web pages need, in their head.  Furo centres its search icon on the search
-# field; a browser draws a long page as it arrives, and drew the icon 11px too high when the
-# field was not yet parsed, then moved it (a layout shift of 0.0000025 on every page, which a
-# slow network or a busy processor shows; one CI run caught it): the icon is drawn with its
-# field.  A table whose column widths are given (docutils writes them as a <colgroup>) is laid
-# out by them alone, so that it is not laid out again as its later rows arrive (see
-# sphinx-edition.css); on a phone it keeps room for its columns and scrolls, as Furo lets a
-# wide table, instead of breaking its words.  Not in sphinx-edition.css: the EPUB has no
-# sidebar and is not read as it arrives, and epubcheck's CSS parser rejects :has().
+# Furo centres its search icon on the search field.  A browser draws a long page as it
+# arrives, and drew the icon 11px too high when the field was not yet parsed, then moved it (a
+# layout shift of 0.0000025 on every page, which a slow network or a busy processor shows; one
+# CI run caught it): the icon is drawn with its field.  In the head of web pages, not in
+# sphinx-edition.css: the EPUB has no sidebar, and epubcheck's CSS parser rejects :has().
 HEAD_STYLE = (
-    "<style>.sidebar-search-container:not(:has(.sidebar-search))::before{content:none}"
-    "table:has(>colgroup){table-layout:fixed;width:100%;min-width:36rem}</style>\n"
+    "<style>.sidebar-search-container:not(:has(.sidebar-search))::before{content:none}</style>\n"
 )
 
 
