@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,13 @@ def warnings_of(app: SphinxTestApp) -> list[str]:
     """The build's warning lines, with the source folder taken off their paths."""
     text = strip_escape_sequences(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
     return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def assets(app: SphinxTestApp, page: str) -> list[str]:
+    """The style sheets and scripts *page* loads, by file name."""
+    html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+    found = re.findall(r'<(?:link rel="stylesheet"[^>]*href|script[^>]*src)="([^"?]+)', html)
+    return [path.rsplit("/", 1)[-1] for path in found]
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -8,19 +8,12 @@ from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import edit, warnings_of
+from conftest import assets, edit, warnings_of
 from sphinx_edition.core.edition import edition
 from sphinx_edition.render.assets import INLINE
 
 MakeApp = Callable[..., SphinxTestApp]
 STATIC = Path(__file__).parents[1] / "src" / "sphinx_edition" / "static"
-
-
-def assets(app: SphinxTestApp, page: str) -> list[str]:
-    """The style sheets and scripts *page* loads, by file name."""
-    html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
-    found = re.findall(r'<(?:link rel="stylesheet"[^>]*href|script[^>]*src)="([^"?]+)', html)
-    return [path.rsplit("/", 1)[-1] for path in found]
 
 
 def build(make_app: MakeApp, srcdir: Path, **overrides: object) -> SphinxTestApp:

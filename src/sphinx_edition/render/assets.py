@@ -14,7 +14,7 @@ which loads MathJax only on pages with maths, a page that uses neither does not 
 
 The extension's own files are split the same way: every page loads ``sphinx-edition.css`` and
 ``.js``; ``registers.css`` (entries, back-references, the timeline, the apparatus) only pages
-that show those; ``tables.css`` only pages with a table and the register indexes; ``notes.css``
+that show those; ``tables.css`` only web pages with a table and the register indexes; ``notes.css``
 (lemmas, the reading switch, the notes beside the text) only pages with notes, whose script
 (``notes.js``) is written into the page after the text; the hover cards' code and style
 (``cards.js``, ``cards.css``) and the cite dialog (``cite.js``, ``cite.css``) are loaded by
@@ -115,7 +115,7 @@ def page_assets(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: add ``registers.css`` to the pages that show register entries,
-    the timeline or the apparatus, ``tables.css`` to pages with a table (and the register
+    the timeline or the apparatus, ``tables.css`` to web pages with a table (and the register
     indexes), and ``notes.css`` and ``notes.js`` (written into the page, on the web) to pages
     with notes; leave sphinx-design's and Pygments' files off pages that do not use them.  With
     ``edition_prune_assets`` off, every page with a tree loads all of them.  Every web page
@@ -124,7 +124,7 @@ def page_assets(
     if doctree is None:
         # A page without a tree (search, index) keeps what the theme expects; a register's
         # index is a table.
-        if templatename == DOMAIN_INDEX_TEMPLATE:
+        if web and templatename == DOMAIN_INDEX_TEMPLATE:
             app.builder.add_css_file(TABLES_CSS)
         if web:
             context["metatags"] = context.get("metatags", "") + head_script(notes=False)
@@ -135,7 +135,9 @@ def page_assets(
     if uses is None or uses.registers:
         # Added to the builder's list for this page only: Sphinx resets it for the next.
         app.builder.add_css_file(REGISTERS_CSS)
-    if uses is None or uses.tables:
+    if web and (uses is None or uses.tables):
+        # Only on the web, which draws a page as it arrives: an e-book's reader does not, and
+        # may not scroll a table wider than its page sideways.
         app.builder.add_css_file(TABLES_CSS)
     if uses is None or uses.notes:
         app.builder.add_css_file(NOTES_CSS)
