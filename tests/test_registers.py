@@ -46,6 +46,26 @@ def test_people_are_sorted_and_show_their_data(registers: SphinxTestApp) -> None
     assert "sd-badge" in people  # kind and dates as sphinx-design badges
 
 
+def test_other_names_are_shown_as_written(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    """Smart quotes leave a name's other forms alone: the apostrophe of a transliteration
+    (Wylie writes the 14th Dalai Lama's name "Bstan-'dzin-rgya-mtsho") is not a quote mark.
+    The entry's own words are still typeset."""
+    srcdir = copy_root("registers")
+    edit(
+        srcdir / "people.md",
+        "Chou En-lai [Wade–Giles]",
+        "Chou En-lai [Wade–Giles]; Bstan-'dzin [Wylie]",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    people = page(app, "people")
+    assert "Bstan-'dzin (Wylie)" in people
+    assert "‘dzin" not in people and "’dzin" not in people
+    assert "First Premier of the People’s Republic of China." in people
+
+
 def test_events_are_chronological(registers: SphinxTestApp) -> None:
     events = page(registers, "events")
     assert events.index('id="event-great-leap-forward"') < events.index(

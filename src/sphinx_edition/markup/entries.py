@@ -342,6 +342,10 @@ def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
 
 def _alt_node(alt: AltName, words: DateWords) -> nodes.Node:
     node = nodes.inline(classes=["ed-alt"])
+    # A name's other forms are shown as the editor wrote them, as in the data files and the
+    # hover cards: smart quotes would turn the apostrophe of a transliteration into a quote
+    # mark (Wylie's "Bstan-'dzin" became "Bstan-‘dzin", an opening quote).
+    node["support_smartquotes"] = False
     node += nodes.Text(alt.name)
     notes = [alt.label] if alt.label else []
     if alt.dates:
