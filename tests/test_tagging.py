@@ -81,3 +81,31 @@ def test_the_edition_has_no_missed_mention_and_no_inconsistent_tagging(
     app.build()
     checked = [w for w in warnings_of(app) if "[edition.missed]" in w or "[edition.tagging]" in w]
     assert checked == []
+
+
+def test_names_are_found_where_a_whole_word_pattern_finds_them() -> None:
+    """The name finder checks the ends of each place without compiling a pattern: random
+    texts and names of letters, digits, "_", punctuation, spaces, accented, Cyrillic and
+    Chinese characters, which overlap and repeat, give the same spans, in the same order, as
+    ``re.finditer(r"(?<!\\w)NAME(?!\\w)")``."""
+    import random
+    import re
+
+    from sphinx_edition.checks.tagging import _occurrences
+
+    rng = random.Random(1969)
+    pieces = ["a", "b", "ab", "A", "é", "Ж", "中", "1", "_", " ", "-", "'", ".", "\u00a0", "\0"]
+    found = repeated = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        expected = [match.span() for match in pattern.finditer(text)]
+        assert _occurrences(name, text) == expected, (name, text)
+        found += len(expected)
+        repeated += len(expected) > 1
+    assert found > 2_000  # the cases find names,
+    assert repeated > 300  # many of them more than once
+    # As finditer, the places do not overlap: the second "a a" in "a a a" shares its first "a".
+    assert _occurrences("a a", "a a a") == [(0, 3)]
+    assert _occurrences("a a", "a a, a a") == [(0, 3), (5, 8)]
