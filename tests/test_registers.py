@@ -67,6 +67,33 @@ def test_other_names_are_shown_as_written(
     assert "First Premier of the People’s Republic of China." in people
 
 
+def test_a_summary_of_plain_words_is_typeset_as_a_parsed_one(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    """A summary without markup is not parsed, but the words come out as parsing gives them:
+    with MyST's typographic replacements on, "(c)" is still "©"; with markup, it is parsed."""
+    srcdir = copy_root("registers")
+    edit(
+        srcdir / "people.md",
+        ":summary: First Premier of the People's Republic of China.",
+        ":summary: First Premier (c) of the People's Republic of China.",
+    )
+    edit(
+        srcdir / "people.md",
+        ":summary: Soviet Premier, 1964–1980.",
+        ":summary: *Soviet* Premier (c), 1964–1980.",
+    )
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"myst_enable_extensions": ["colon_fence", "replacements"]},
+    )
+    app.build()
+    people = page(app, "people")
+    assert "First Premier © of the People’s Republic of China." in people
+    assert "<em>Soviet</em> Premier ©, 1964–1980." in people
+
+
 def test_events_are_chronological(registers: SphinxTestApp) -> None:
     events = page(registers, "events")
     assert events.index('id="event-great-leap-forward"') < events.index(
