@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, ClassVar
@@ -138,7 +137,7 @@ class EntryDirective(EditionDirective):
         """
         raw = " ".join((self.options.get("summary") or "").split())
         self._summary_nodes: list[nodes.Node] = [nodes.Text(raw)]
-        if not raw or self._is_plain(raw):
+        if not raw or fields.plain_words(raw, getattr(self.config, "myst_enable_extensions", ())):
             return raw
         parsed, messages = self.parse_inline(raw, lineno=self.option_line("summary"))
         if messages:
@@ -147,16 +146,6 @@ class EntryDirective(EditionDirective):
             return raw
         self._summary_nodes = [_as_text_if_raw(node) for node in parsed]
         return " ".join("".join(n.astext() for n in parsed).split())
-
-    def _is_plain(self, text: str) -> bool:
-        """Whether *text* is words that inline parsing would give back as they are: it holds
-        no character that starts markup in MyST or reStructuredText (nor ":" or "@", which
-        begin rST's standalone links), and MyST does not link or typeset words itself.
-        Parsing a summary was 0.9 s of a build at N = 200, and most summaries are words."""
-        if _MARKUP.search(text):
-            return False
-        typesetting = set(getattr(self.config, "myst_enable_extensions", ()) or ())
-        return not typesetting & _MYST_REWRITING
 
     def _check_lifespan(self, entry_id: str, given: dict[str, str]) -> None:
         """A person cannot die before they were born."""
@@ -349,13 +338,6 @@ def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
             result.append(nodes.Text(separator))
         result.append(item)
     return result
-
-
-# Characters that may start inline markup (MyST: emphasis, code, links, roles, HTML, entities,
-# math, strikethrough, substitutions; rST: also roles, targets, standalone links).
-_MARKUP = re.compile(r"[\\`*_~\[\]!<>&{}$|:@^=+#]")
-# MyST extensions that change plain words: links found in them, and typographic replacements.
-_MYST_REWRITING = frozenset({"linkify", "replacements", "smartquotes"})
 
 
 def _alt_node(alt: AltName, words: DateWords) -> nodes.Node:
