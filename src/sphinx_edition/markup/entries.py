@@ -137,7 +137,9 @@ class EntryDirective(EditionDirective):
         """
         raw = " ".join((self.options.get("summary") or "").split())
         self._summary_nodes: list[nodes.Node] = [nodes.Text(raw)]
-        if not raw or fields.plain_words(raw, getattr(self.config, "myst_enable_extensions", ())):
+        if not raw or fields.plain_words(
+            raw, getattr(self.config, "myst_enable_extensions", None) or ()
+        ):
             return raw
         parsed, messages = self.parse_inline(raw, lineno=self.option_line("summary"))
         if messages:
