@@ -80,3 +80,49 @@ def test_the_memo_of_another_table_or_version_is_not_used() -> None:
     assert dates.parse("1961~").approximate
     collation.learn((collation.TABLE, {text + "!": forged}, {}))
     assert collation.key(text + "!") == forged  # one of its own table is taken as it is
+
+
+# The same probe, counting the BibTeX fields the edition converts from LaTeX in the build.
+CONVERSIONS = """
+import json, sys
+from sphinx.cmd.build import build_main
+from sphinx_edition.core import edition
+converted = []
+class Counted:  # latex_text's first step, taken only for a field it converts
+    def __init__(self, pattern):
+        self.pattern = pattern
+    def sub(self, *args):
+        converted.append(args[-1])
+        return self.pattern.sub(*args)
+edition._COMMAND = Counted(edition._COMMAND)
+status = build_main(sys.argv[1:])
+print(json.dumps({"status": status, "converted": len(converted)}))
+"""
+
+
+def test_a_rebuild_of_changed_words_converts_no_bibtex_field_again(
+    copy_root: Any, tmp_path: Path
+) -> None:
+    source = copy_root("notes")
+
+    def build(out: Path) -> int:
+        args = ["-b", "html", "-q", "-d", str(out / "doctrees"), str(source), str(out / "html")]
+        result = subprocess.run(
+            [sys.executable, "-c", CONVERSIONS, *args], capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        found = json.loads(result.stdout.strip().splitlines()[-1])
+        assert found["status"] == 0
+        return int(found["converted"])
+
+    out = tmp_path / "out"
+    # The clean build converts the fields of the TEI bibliography and the sources' labels.
+    assert build(out) > 0
+    text = source / "text.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nSome words more.\n", "utf-8")
+    assert build(out) == 0
+    # The TEI document written from the kept conversions is the one a clean build writes.
+    clean = tmp_path / "clean"
+    assert build(clean) > 0
+    tei = Path("html", "data", "edition.tei.xml")
+    assert (out / tei).read_bytes() == (clean / tei).read_bytes()

@@ -14,17 +14,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_edition.export.downloads import DownloadLinks, DownloadsDirective, write_data
-from sphinx_edition.export.tei.cache import keep_part, start_writing
+from sphinx_edition.export.tei.cache import convert_bibliography, keep_part, start_writing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def register(app: Sphinx) -> None:
-    """The data downloads and the TEI parts kept as pages are written."""
+    """The data downloads, the TEI parts kept as pages are written, and the TEI
+    bibliography converted while the environment can keep it."""
     app.add_directive_to_domain("ed", "downloads", DownloadsDirective)
     app.add_post_transform(DownloadLinks)
     app.connect("build-finished", write_data)
+    app.connect("env-updated", convert_bibliography)
     app.connect("write-started", start_writing)
     # Late, so that the part is made from the doctree as the page is written.
     app.connect("doctree-resolved", keep_part, priority=900)

@@ -24,11 +24,15 @@ from sphinx.util import logging
 from sphinx_edition.domain.domain import edition_domain
 from sphinx_edition.export.tei.context import Part, TeiContext
 from sphinx_edition.export.tei.page import make_part
+from sphinx_edition.export.tei.standoff import bibl
+from sphinx_edition.markup import bibliography
+from sphinx_edition.render.base import WEB_BUILDERS
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 CACHE_FILE = "edition-tei.pickle"
 CACHE_FORMAT = 2
@@ -46,6 +50,17 @@ class _Writing:
 # Per builder and per build: made at ``write-started``, used up at ``build-finished``.  Not in
 # the domain's data: parts hold XML trees, and they are output, not records of the sources.
 _WRITING: weakref.WeakKeyDictionary[Builder, _Writing] = weakref.WeakKeyDictionary()
+
+
+def convert_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the TEI bibliography's fields and the sources' labels converted from
+    LaTeX before the environment is pickled, so that the conversions are kept between builds
+    (:mod:`sphinx_edition.domain.memo`); made while writing, they would be lost with the process
+    and made again by every rebuild (a tenth of a second)."""
+    if app.builder.name in WEB_BUILDERS and edition_domain(env).segments:
+        bibliography.labels(env)
+        for entry in bibliography.entries(env).values():
+            bibl(entry)
 
 
 def start_writing(app: Sphinx, builder: Builder) -> None:
