@@ -34,6 +34,7 @@ from sphinx_edition.render.epub import accessible_epub
 from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, NoteHeads, ReadingSwitch, StaticNotes
 from sphinx_edition.render.redirects import keep_pages, page_redirects
+from sphinx_edition.render.sidebar import forget_rendered, shared_toctree
 from sphinx_edition.render.timeline import Timeline
 from sphinx_edition.render.words import page_words
 
@@ -70,7 +71,10 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", serve_static)
     app.connect("html-page-context", page_assets)
     # Before the theme's own handler (Furo's, at the default 500), which renders the sidebar.
+    # Before accessible_markup, which mends what it renders.
+    app.connect("html-page-context", shared_toctree, priority=350)
     app.connect("html-page-context", accessible_markup, priority=400)
+    app.connect("write-started", forget_rendered)
     app.connect("html-page-context", page_language)
     app.connect("config-inited", epub_language)
     app.connect("html-page-context", page_context)
