@@ -139,6 +139,13 @@ def test_runner_writes_every_figure_the_issue_asks_for(tmp_path: Path) -> None:
     for n in ("2", "4"):
         assert set(results["per_n"][n]) == {"full_build_s", "baseline_build_s", "peak_rss_mb"}
         assert results["per_n"][n]["full_build_s"] > 0
+        # The collector's passes inside the extension are part of both its time and the
+        # build's collector time; the ratio without them is reported beside the target.
+        size = results["sizes"][n]
+        assert 0 <= size["extension_gc_s"] <= min(size["extension_s"], size["gc_s"])
+        assert size["baseline_gc_s"] >= 0
+    assert "extension_time_without_gc_ratio_4_2" in results
+    assert "extension_time_without_gc_ratio_4_2" not in results["targets"]
     # Editing one note rewrites its page and the pages that list it, not the whole site.
     incremental = results["incremental"]["edition"]
     assert 1 <= incremental["pages_rewritten"] < incremental["pages"]
