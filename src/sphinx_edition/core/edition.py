@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sphinx_edition.core.results import PackageResults
 from sphinx_edition.core.vocabulary import LICENSES
 
 
@@ -84,43 +85,27 @@ def text_backend() -> Any:
 # (:mod:`sphinx_edition.domain.memo`): pybtex's LaTeX decoder takes about a millisecond a
 # field, and the TEI bibliography and the sources' labels convert a few hundred on every build
 # (0.13 of the 2.7 profiled seconds of a rebuild after one note's words changed).
-_LATEX_TEXT: dict[str, str] = {}
-
-
-@lru_cache(maxsize=1)
-def _pybtex_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"pybtex {version('pybtex')}"
-    except PackageNotFoundError:
-        return "pybtex"
+_LATEX_TEXT = PackageResults("pybtex", str)
 
 
 def latex_text(value: str) -> str:
     """A BibTeX field as plain text: commands, braces, accents and dashes resolved."""
-    found = _LATEX_TEXT.get(value)
+    found = _LATEX_TEXT.found.get(value)
     if found is None:
         from pybtex.richtext import Text
 
         plain = _COMMAND.sub(r"\1", value)
         found = " ".join(str(Text.from_latex(plain).render(text_backend())).split())
-        _LATEX_TEXT[value] = found
+        _LATEX_TEXT.found[value] = found
     return found
 
 
 def memo() -> tuple[str, dict[str, str]]:
     """The fields converted so far, with pybtex's version (the live dictionary)."""
-    return (_pybtex_version(), _LATEX_TEXT)
+    return _LATEX_TEXT.memo()
 
 
 def learn(held: object) -> None:
     """Take the fields of a :func:`memo` made earlier (ignored if made with another version
     of pybtex, or not a memo at all)."""
-    if not (isinstance(held, tuple) and len(held) == 2 and held[0] == _pybtex_version()):
-        return
-    fields = held[1]
-    if isinstance(fields, dict) and fields is not _LATEX_TEXT:
-        _LATEX_TEXT.update(
-            (k, v) for k, v in fields.items() if isinstance(k, str) and isinstance(v, str)
-        )
+    _LATEX_TEXT.learn(held)

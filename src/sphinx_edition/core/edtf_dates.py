@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from functools import lru_cache
 
+from sphinx_edition.core.results import PackageResults
 from sphinx_edition.core.spans import EDTF_CHARACTERS, DateError, Span, moment
 
 
@@ -37,44 +37,28 @@ def _bounds(obj: object, which: str) -> dt.date | None:
 # The spans the edtf package gave, by text; kept between builds by the edition
 # (:mod:`sphinx_edition.domain.memo`), so that a rebuild whose dates were all seen before
 # never imports the package (its grammar takes a tenth of a second to build).
-_EDTF_SPANS: dict[str, Span] = {}
-
-
-@lru_cache(maxsize=1)
-def _edtf_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"edtf {version('edtf')}"
-    except PackageNotFoundError:
-        return "edtf"
+_EDTF_SPANS = PackageResults("edtf", Span)
 
 
 def memo() -> tuple[str, dict[str, Span]]:
     """The spans the edtf package has given so far, with its version (the live dictionary)."""
-    return (_edtf_version(), _EDTF_SPANS)
+    return _EDTF_SPANS.memo()
 
 
 def learn(held: object) -> None:
     """Take the spans of a :func:`memo` made earlier (ignored if made with another
     version of the package, or not a memo at all)."""
-    if not (isinstance(held, tuple) and len(held) == 2 and held[0] == _edtf_version()):
-        return
-    spans = held[1]
-    if isinstance(spans, dict) and spans is not _EDTF_SPANS:
-        _EDTF_SPANS.update(
-            (k, v) for k, v in spans.items() if isinstance(k, str) and isinstance(v, Span)
-        )
+    _EDTF_SPANS.learn(held)
 
 
 def parse(text: str, check_end: Callable[[str], object]) -> Span:
     """Parse an EDTF string with the ``edtf`` package, or give the span it gave before."""
     value = text.strip()
-    known = _EDTF_SPANS.get(value)
+    known = _EDTF_SPANS.found.get(value)
     if known is not None:
         return known
     span = _parse_with_edtf(value, check_end)
-    _EDTF_SPANS[value] = span
+    _EDTF_SPANS.found[value] = span
     return span
 
 
