@@ -8,6 +8,7 @@ functions answer as for an empty bibliography.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -54,6 +55,35 @@ PLUGIN_GROUPS = (
 )
 
 
+class _Plugins(dict[str, Any]):
+    """One plugin group of pybtex's runtime registry, its classes loaded when first asked for.
+
+    Loading every plugin a group has imports modules the edition never uses (pybtex's other
+    styles and backends); pybtex asks the registry with ``get`` and takes the class it gets.
+    """
+
+    def __init__(self, points: dict[str, Any]) -> None:
+        super().__init__()
+        self._points = points
+
+    def __missing__(self, name: str) -> Any:
+        point = self._points.get(name)
+        if point is None:
+            raise KeyError(name)
+        try:
+            klass = point.load()
+        except Exception:  # a broken plugin is pybtex's to report, if it is used
+            raise KeyError(name) from None
+        self[name] = klass
+        return klass
+
+    def get(self, name: str, default: Any = None) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+
 def remember_plugins(app: Sphinx) -> None:
     """``builder-inited``: hold pybtex's plugins in its runtime registry, found once.
 
@@ -66,7 +96,9 @@ def remember_plugins(app: Sphinx) -> None:
     the groups: ``register_plugin`` scans them again for each name, even with ``force``,
     which cost a fifth of a second on every build, so the registry is filled directly
     where pybtex has it (``_RUNTIME_PLUGINS``), through ``register_plugin`` otherwise.
-    A plugin already registered at run time is left as it is: pybtex would find it first.
+    Each class is loaded when pybtex first asks for it (``_Plugins``): loading them all
+    imported modules the build never used.  A plugin already registered at run time is
+    left as it is: pybtex would find it first.
     """
     if not loaded(app.env):
         return
@@ -81,18 +113,15 @@ def remember_plugins(app: Sphinx) -> None:
             first: dict[str, Any] = {}
             for point in installed.select(group=search):
                 first.setdefault(point.name, point)
-            held = registry.setdefault(search, {}) if isinstance(registry, dict) else {}
-            for name, point in sorted(first.items()):
-                if name in held:
-                    continue
-                try:
-                    klass = point.load()
-                except Exception:  # a broken plugin is pybtex's to report, if it is used
-                    continue
-                if isinstance(registry, dict):
-                    held[name] = klass
-                else:
-                    plugin.register_plugin(search, name, klass, force=True)
+            if not isinstance(registry, dict):
+                for name, point in sorted(first.items()):
+                    with contextlib.suppress(Exception):  # pybtex's to report, if used
+                        plugin.register_plugin(search, name, point.load(), force=True)
+                continue
+            held = registry.get(search)
+            found = _Plugins({n: p for n, p in first.items() if not held or n not in held})
+            found.update(held or {})
+            registry[search] = found
 
 
 def loaded(env: BuildEnvironment) -> bool:
