@@ -362,6 +362,39 @@ def test_the_changelog_shows_unreleased_changes_then_each_release(
     )
 
 
+def test_the_changelog_page_is_written_again_only_when_the_changelog_changes(
+    released: Path, make_app: MakeApp
+) -> None:
+    def rebuild() -> tuple[Path, dict[str, int]]:
+        app = make_app("html", srcdir=released)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        out = Path(app.outdir)
+        return out, {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+
+    rebuild()
+    edit(released / "text.md", "The airport has a name.", "The airport had a name.")
+    out, first = rebuild()
+    assert changelog(out) == (
+        "Not yet released (since release 2.0) : 1 note changed. Changed: the airport (¶1) "
+        "Release 2.0 : 1 note added. Added: the airport (¶1)"
+    )
+    # The note's words change again: it is still the one note changed, so the changelog's
+    # page is as it was and is not written again; the note's own page is.
+    edit(released / "text.md", "The airport had a name.", "The airport had another name.")
+    out, second = rebuild()
+    assert "The airport had another name." in (out / "text.html").read_text(encoding="utf-8")
+    assert second["text.html"] != first["text.html"]
+    assert second["data.html"] == first["data.html"]
+    # Back to the released words: no note changed, and the changelog says so.
+    edit(released / "text.md", "The airport had another name.", "The airport has a name.")
+    out, third = rebuild()
+    assert third["data.html"] != second["data.html"]
+    assert changelog(out) == "Release 2.0 : 1 note added. Added: the airport (¶1)"
+
+
 # -- the pure rules -------------------------------------------------------------------------
 
 

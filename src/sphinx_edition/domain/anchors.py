@@ -103,15 +103,29 @@ def check_anchors(env: BuildEnvironment, domain: Any) -> None:
 def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: keep the fragment redirects each page serves in the domain's data
     (pickled with the environment, so that a build that reads nothing still has them); and
-    write the changelog's pages again when a note or the manifest changed."""
+    write the changelog's pages again when what the changelog shows changed.
+
+    The changelog (``render.changes``) lists notes by their lemma, paragraph and place, for
+    the releases of the manifest and the changes not yet released.  A note's words count
+    only through those changes: once a note is listed as changed, editing its words again
+    leaves the changelog as it was, and its pages are not written again for it.
+    """
     domain: Any = env.domains["ed"]
     previous = read_previous(env, quiet=True) or EMPTY
     redirects: dict[str, str] = dict(env.config.edition_redirects)
     current = current_anchors(env, domain) if previous.anchors or redirects else []
     served = served_redirects(previous, current, redirects)
     domain.data["fragment_redirects"] = fragment_maps(served, redirects, set(env.all_docs))
-    notes = sorted(list(n) for n in domain.notes)
-    digest = manifest.note_digest(notes, manifest.dumps(previous))
+    version = edition(env.config).version
+    pending = release_changes(version, previous, current, redirects) if current else None
+    shown = sorted([n.anchor, n.lemma, n.paragraph, n.docname, n.number] for n in domain.notes)
+    digest = manifest.note_digest(
+        shown,
+        list(pending) if pending else None,
+        served,
+        version,
+        manifest.dumps(previous),
+    )
     if digest == domain.data["changes_digest"]:
         return []
     domain.data["changes_digest"] = digest
