@@ -16,8 +16,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from convertdate import julian
-
 # The span a date means and its errors are the base (spans), given here for every caller.
 from sphinx_edition.core.spans import EDTF_CHARACTERS as EDTF_CHARACTERS
 from sphinx_edition.core.spans import DateError as DateError
@@ -117,6 +115,10 @@ def julian_to_gregorian(text: str) -> str:
     Day-precision dates are converted day for day; a month or a year becomes the interval of
     Gregorian days it covered (Julian October 1917 is 1917-10-14/1917-11-13).
     """
+    # Imported here: the package imports every calendar it has (and pymeeus for some), a
+    # fiftieth of a second of every build that reads no Julian date.
+    from convertdate import julian
+
     plain = _PLAIN.fullmatch(text.rstrip("~?%"))
     if plain is not None and plain[3] is not None:
         # A day of the Julian calendar, which may not exist in the Gregorian (1900-02-29).
@@ -145,6 +147,8 @@ def julian_to_gregorian(text: str) -> str:
 
 def _julian_day(day: dt.date) -> dt.date:
     """The Gregorian date of the Julian calendar's *day* (read as year, month, day)."""
+    from convertdate import julian
+
     year, month, dayno = julian.to_gregorian(day.year, day.month, day.day)
     try:
         return dt.date(year, month, dayno)
