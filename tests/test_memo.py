@@ -1,4 +1,5 @@
-"""What a rebuild does not do again: build the collator, import edtf.
+"""What a rebuild does not do again: build the collator, import edtf (nor, for a date of the
+Gregorian calendar, convertdate).
 
 An editor's rebuild after changing some words names no new entry and no new date, so the keys,
 headings and spans of the last build are given back from the environment
@@ -25,6 +26,7 @@ from sphinx_edition.core import collation
 print(json.dumps({
     "status": status,
     "edtf": "edtf" in sys.modules,
+    "convertdate": "convertdate" in sys.modules,
     "collator": collation._collator.cache_info().currsize,
 }))
 """
@@ -49,11 +51,11 @@ def test_a_rebuild_of_changed_words_needs_neither_the_collator_nor_edtf(
     out = tmp_path / "html"
     first = _build(source, out, "-d", str(tmp_path / "doctrees"))
     # The clean build sorts the registers and parses "1958/1962~" with the edtf package.
-    assert first == {"status": 0, "edtf": True, "collator": 1}
+    assert first == {"status": 0, "edtf": True, "convertdate": False, "collator": 1}
     index = source / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\nSome words more.\n", "utf-8")
     second = _build(source, out, "-d", str(tmp_path / "doctrees"))
-    assert second == {"status": 0, "edtf": False, "collator": 0}
+    assert second == {"status": 0, "edtf": False, "convertdate": False, "collator": 0}
     assert "Some words more." in (out / "index.html").read_text(encoding="utf-8")
     # The indexes written from the kept keys are those a clean build writes.
     clean = tmp_path / "clean"
@@ -68,6 +70,15 @@ def test_a_rebuild_of_changed_words_needs_neither_the_collator_nor_edtf(
     )
     third = _build(source, out, "-d", str(tmp_path / "doctrees"))
     assert third["collator"] == 1
+    # A date of the Julian calendar is converted with convertdate, imported for it.
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\nOn {ed:date}`6 December 1878 <1878-12-06 julian>`.\n",
+        "utf-8",
+    )
+    fourth = _build(source, out, "-d", str(tmp_path / "doctrees"))
+    assert fourth["convertdate"] is True
+    assert "= 18 December 1878 (New Style)" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_memo_of_another_table_or_version_is_not_used() -> None:
