@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
 from conftest import cards_of, edit, sphinx_build, warnings_of
-from sphinx_edition.markup.nodes import backref_list
+from sphinx_edition.markup.nodes import backref_list, entry_fields
 from sphinx_edition.render import backrefs
 
 MakeApp = Callable[..., SphinxTestApp]
@@ -257,6 +257,37 @@ def test_unknown_and_deleted_entries_are_located_warnings(
         "text.md:4: WARNING: ed:place: unknown entry 'beijing-airport' (did you mean "
         "'beijing-airport2'?) [edition.xref]",
     ]
+
+
+def test_an_entrys_fields_from_its_record_are_made_when_its_page_is_written(
+    make_app: MakeApp, copy_root: Callable[[str], Path]
+) -> None:
+    srcdir = copy_root("registers")
+    # An entry whose id is malformed is still shown whole, though nothing can link to it.
+    edit(srcdir / "people.md", ":::{ed:person} kosygin", ":::{ed:person} Kosygin!")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    read = app.env.get_doctree("people")
+    # As read (kept in memory and pickled until written): a place for the dates and other
+    # names, no fields or card of sphinx-design yet; the office (the editor's words) and the
+    # identifiers (links the checks collect) are made.
+    places = [n["part"] for n in read.findall(entry_fields)]
+    assert places.count("dates") == 3
+    assert places.count("also") == 3
+    assert not [n for n in read.findall(nodes.container) if n.get("design_component")]
+    fields = sorted(n.astext() for n in read.findall(nodes.field_name))
+    assert fields == ["Identifiers", "Offices"]
+    people = page(app, "people")
+    assert "5 March 1898" in people
+    assert people.count('<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm ed-entry') == 3
+    assert "Premier of the PRC, 1 October 1949 – 8 January 1976" in people
+    # Smart quotes set the editor's words as they were read ("People’s Republic").
+    assert "First Premier of the People’s Republic of China." in people
+    kosygin = people[people.index("Alexei Kosygin") :]
+    assert "Алексей Косыгин (Russian)" in kosygin
+    assert "21 February 1904" in kosygin
+    # Every place is filled when the page is written.
+    assert not list(app.env.get_and_resolve_doctree("people", app.builder).findall(entry_fields))
 
 
 def test_malformed_options_are_one_located_warning_each(

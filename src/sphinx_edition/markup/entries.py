@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from typing import Any, ClassVar
 
-from babel.numbers import format_decimal
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx_design.badges_buttons import create_bdg_classes
-from sphinx_design.shared import create_component
 
 from sphinx_edition.core import dates, fields
 from sphinx_edition.core.dates import DateWords
-from sphinx_edition.core.labels import dates_label, display_date, sort_key
-from sphinx_edition.core.records import AltName, Entry, Office
-from sphinx_edition.core.vocabulary import AUTHORITIES, DATE_LABELS, KIND, KINDS
+from sphinx_edition.core.labels import dates_label, sort_key
+from sphinx_edition.core.records import Entry
+from sphinx_edition.core.vocabulary import AUTHORITIES, KIND, KINDS
 from sphinx_edition.locale import _, date_words
 from sphinx_edition.markup import bibliography
 from sphinx_edition.markup.base import EditionDirective, Options
-from sphinx_edition.markup.nodes import backrefs, register_entry
+from sphinx_edition.markup.entry_fields import field, has_fields, joined, office_node
+from sphinx_edition.markup.nodes import backrefs, entry_card, entry_fields, register_entry
 from sphinx_edition.warnings import Subtype, warn
 
 _COMMON: dict[str, Callable[[str], Any]] = {
@@ -71,7 +70,8 @@ class EntryDirective(EditionDirective):
             # The entry is still shown (nothing the editor wrote is lost), but it is no
             # record: nothing can link to an id that is not one.
             node = self._render(self._record(nodes.make_id(given) or self.kind))
-            del node["record"]
+            # Kept apart, for its fields to be drawn (render.entries), not collected.
+            node["unlinked"] = node.attributes.pop("record")
             return [node]
         # The record travels on its node; the domain collects it when the page has been read.
         return [self._render(self._record(entry_id))]
@@ -212,14 +212,8 @@ class EntryDirective(EditionDirective):
             body.append(description)
         body.append(backrefs(kind=record.kind, target=record.id, classes=["ed-backrefs"]))
 
-        card = create_component(
-            "card",
-            ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "ed-entry"],
-            children=[
-                create_component("card-header", ["sd-card-header"], children=[header]),
-                create_component("card-body", ["sd-card-body"], children=body),
-            ],
-        )
+        # The card's three containers are made when the page is written (entry_card).
+        card = entry_card("", header, *body)
         node = register_entry(
             record=record,
             kind=record.kind,
@@ -247,41 +241,24 @@ class EntryDirective(EditionDirective):
         return addnodes.index(entries=entries)
 
     def _fields(self, record: Entry, words: DateWords) -> nodes.field_list:
+        """The entry's fields, those made from its record alone as places to fill when the
+        page is written (:func:`record_fields`), the others made now."""
         field_list = nodes.field_list(classes=["ed-entry-fields"])
 
-        def add(name: str, *content: nodes.Node) -> None:
-            body = nodes.field_body("", nodes.paragraph("", "", *content))
-            field_list.append(nodes.field("", nodes.field_name(text=name), body))
+        def later(part: str) -> None:
+            if has_fields(record, part):
+                field_list.append(entry_fields(part=part))
 
-        if record.alt:
-            # Translators: a register entry's field of its other names.
-            add(_("Also"), *_joined([_alt_node(alt, words) for alt in record.alt], "; "))
-        for role, value in record.dates:
-            add(
-                _(DATE_LABELS[role]),
-                nodes.Text(display_date(value, words)),
-                nodes.Text(" "),
-                nodes.literal(text=value, classes=["ed-edtf"]),
-            )
+        later("also")
+        later("dates")
         if record.offices:
-            add(_("Offices"), *_joined([_office_node(o, words) for o in record.offices], "; "))
-        if record.participants:
-            add(_("Participants"), *_joined(_links_to(record.participants, "entry"), ", "))
-        if record.places:
-            # Resolved as places: an id of another kind is an edition.xref warning here.
-            add(_("Places"), *_joined(_links_to(record.places, "place"), ", "))
-        if record.coords:
-            lat, lon = record.coords
-            # Translators: a latitude and a longitude; N/S/E/W are the compass points.
-            north = _("{degrees}° N") if lat >= 0 else _("{degrees}° S")
-            east = _("{degrees}° E") if lon >= 0 else _("{degrees}° W")
-            add(
-                _("Coordinates"),
-                nodes.Text(
-                    f"{north.format(degrees=_degrees(lat, words))}, "
-                    f"{east.format(degrees=_degrees(lon, words))}"
-                ),
+            # Made now: an office's title is the editor's words, which smart quotes set.
+            field_list.append(
+                field(_("Offices"), *joined([office_node(o, words) for o in record.offices], "; "))
             )
+        later("participants")
+        later("places")
+        later("coords")
         if record.authority:
             links = []
             for scheme, value in record.authority:
@@ -291,7 +268,8 @@ class EntryDirective(EditionDirective):
                         "", f"{scheme_of.title} {value}", refuri=scheme_of.url.format(value)
                     )
                 )
-            add(_("Identifiers"), *_joined(links, "; "))
+            # Made now: the checks of the reading collect every link to another site.
+            field_list.append(field(_("Identifiers"), *joined(links, "; ")))
         if record.term:
             term = addnodes.pending_xref(
                 "",
@@ -305,62 +283,12 @@ class EntryDirective(EditionDirective):
                 ed_term_of=f"ed:{record.kind} {record.id}",
             )
             term.source, term.line = self.state.document["source"], self.option_line("term")
-            add(_("Glossary"), term)
+            # Made now: the checks of the reading count the uses of each glossary term.
+            field_list.append(field(_("Glossary"), term))
         if record.sources:
-            add(_("Sources"), *bibliography.cite_nodes(self, record.sources))
+            # Made now: sphinxcontrib-bibtex records each citation as the page is read.
+            field_list.append(field(_("Sources"), *bibliography.cite_nodes(self, record.sources)))
         return field_list
-
-
-def _degrees(value: float, words: DateWords) -> str:
-    """A coordinate's degrees to four figures, with the language's decimal sign ("39,91")."""
-    shown = f"{abs(value):.4g}"
-    return shown if words.locale is None else format_decimal(float(shown), locale=words.locale)
-
-
-def _links_to(ids: Sequence[str], reftype: str) -> list[nodes.Node]:
-    """Links to the entries *ids*, resolved (and their problems reported) as *reftype*."""
-    return [
-        addnodes.pending_xref(
-            "",
-            nodes.inline(text=i),
-            refdomain="ed",
-            reftype=reftype,
-            reftarget=i,
-            refexplicit=False,
-            refwarn=True,
-        )
-        for i in ids
-    ]
-
-
-def _joined(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for index, item in enumerate(items):
-        if index:
-            result.append(nodes.Text(separator))
-        result.append(item)
-    return result
-
-
-def _alt_node(alt: AltName, words: DateWords) -> nodes.Node:
-    node = nodes.inline(classes=["ed-alt"])
-    # A name's other forms are shown as the editor wrote them, as in the data files and the
-    # hover cards: smart quotes would turn the apostrophe of a transliteration into a quote
-    # mark (Wylie's "Bstan-'dzin" became "Bstan-‘dzin", an opening quote).
-    node["support_smartquotes"] = False
-    node += nodes.Text(alt.name)
-    notes = [alt.label] if alt.label else []
-    if alt.dates:
-        notes.append(display_date(alt.dates, words))
-    if notes:
-        node += nodes.Text(f" ({', '.join(notes)})")
-    return node
-
-
-def _office_node(office: Office, words: DateWords) -> nodes.Node:
-    # Translators: an office's other titles, after its title: "Premier (also Prime Minister)".
-    also = _(" (also {titles})").format(titles=", ".join(office.aliases)) if office.aliases else ""
-    return nodes.Text(f"{office.title}{also}, {display_date(office.dates, words)}")
 
 
 def _entry_directive(kind: str) -> type[EntryDirective]:

@@ -83,6 +83,27 @@ class register_entry(nodes.container):  # noqa: N801
     """
 
 
+class entry_card(nodes.container):  # noqa: N801
+    """A register entry's card as it is read: its header, then what goes in its body.
+
+    :class:`~sphinx_edition.render.entries.EntryCards` puts them in sphinx-design's card
+    (three containers) before anything else uses the page.
+    """
+
+
+class entry_fields(nodes.Element):  # noqa: N801
+    """The place of some of a register entry's fields, made from its record when the page
+    is written (``node["part"]``: ``"also"``, ``"dates"``, ``"participants"``, ``"places"``
+    or ``"coords"``).
+
+    A read page is kept in memory and pickled until it is written, and every transform of
+    the reading walks it; these fields hold nothing the reading needs (no words of the
+    editor's that smart quotes would change, no link the checks collect), and made then they
+    were half the nodes of a register.  The fields whose words are the editor's (offices,
+    identifiers, glossary, sources) are made as the page is read.
+    """
+
+
 class register(nodes.container):  # noqa: N801
     """A register: the entries of one kind, sorted (``node["kind"]``)."""
 

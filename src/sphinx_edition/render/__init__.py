@@ -30,6 +30,7 @@ from sphinx_edition.render.backrefs import BackReferences
 from sphinx_edition.render.cards import write_cards
 from sphinx_edition.render.changes import ChangesList
 from sphinx_edition.render.citation import check_config, page_context
+from sphinx_edition.render.entries import EntryCards
 from sphinx_edition.render.epub import accessible_epub
 from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, NoteHeads, ReadingSwitch, StaticNotes
@@ -48,6 +49,7 @@ BUILDERS = ("html", "latex", "text", "man", "texinfo")
 
 POST_TRANSFORMS = (
     NoteHeads,
+    EntryCards,
     BackReferences,
     Timeline,
     JsonLd,
