@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # Bump when the shape of the domain's data or of the nodes in pickled doctrees changes, so
 # that an environment of an older version is read afresh instead of misread.
-ENV_VERSION = 8
+ENV_VERSION = 9
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
