@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import PROJECT, sphinx_build
 
 BENCH = PROJECT / "benchmarks"
@@ -150,6 +152,34 @@ def test_runner_writes_every_figure_the_issue_asks_for(tmp_path: Path) -> None:
     incremental = results["incremental"]["edition"]
     assert 1 <= incremental["pages_rewritten"] < incremental["pages"]
     assert "| N articles |" in (tmp_path / "results.md").read_text(encoding="utf-8")
+
+
+def test_an_edit_and_rebuild_is_timed_as_the_whole_command_and_the_page_restored(
+    tmp_path: Path,
+) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from run import _edit_and_rebuild, measure
+    finally:
+        sys.path.remove(str(BENCH))
+    project = tmp_path / "one-page"
+    project.mkdir()
+    (project / "conf.py").write_text('extensions = ["myst_parser"]\n', encoding="utf-8")
+    page = project / "index.md"
+    page.write_text("# Title\n\nThe first words.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    measure(project, out)
+    figures = _edit_and_rebuild(project, out, "index.md", "first", "first edited")
+    # Both timings are of a rebuild of the same edit (no timing is asserted).
+    assert set(figures) == {"command", "in_process"}
+    assert all(seconds > 0 for seconds in figures.values())
+    # The page is as it was, and so is the site built from it.
+    assert page.read_text(encoding="utf-8") == "# Title\n\nThe first words.\n"
+    html = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "The first words." in html
+    assert "edited" not in html
+    with pytest.raises(RuntimeError, match="is not in"):
+        _edit_and_rebuild(project, out, "index.md", "absent words", "x")
 
 
 def test_long_paragraph_benchmark_reports_the_one_change(tmp_path: Path) -> None:
