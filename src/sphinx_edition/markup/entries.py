@@ -13,7 +13,7 @@ from sphinx_design.badges_buttons import create_bdg_classes
 
 from sphinx_edition.core import dates, fields
 from sphinx_edition.core.dates import DateWords
-from sphinx_edition.core.labels import dates_label, sort_key
+from sphinx_edition.core.labels import dates_label
 from sphinx_edition.core.records import Entry
 from sphinx_edition.core.vocabulary import AUTHORITIES, KIND, KINDS
 from sphinx_edition.locale import _, date_words
@@ -218,7 +218,6 @@ class EntryDirective(EditionDirective):
             record=record,
             kind=record.kind,
             id=record.id,
-            sortkey=sort_key(record),
             ids=[record.anchor],
             classes=["ed-entry-wrapper"],
         )

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 
+from sphinx_edition.core.labels import sort_key
 from sphinx_edition.core.vocabulary import KINDS
 from sphinx_edition.markup.base import EditionDirective, Options
 from sphinx_edition.markup.nodes import apparatus, register, register_entry, timeline
@@ -53,7 +54,9 @@ class RegisterDirective(EditionDirective):
                 others.append(child)
         node.children = []
         node.extend(others)
-        entries.sort(key=lambda e: e["sortkey"])  # core.labels.sort_key(): date, collation
+        # By core.labels.sort_key(): date, collation.  Computed here, not kept on the nodes:
+        # a read page is held in memory and pickled until it is written.
+        entries.sort(key=lambda e: sort_key(e.get("record", e.get("unlinked"))))
         node.extend(entries)
         return [node]
 
