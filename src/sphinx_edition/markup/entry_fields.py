@@ -52,10 +52,9 @@ def record_fields(record: Entry, part: str, words: DateWords) -> list[nodes.fiel
             )
             for role, value in record.dates
         ]
-    if part in ("participants", "places"):
-        if part == "participants":
-            ids = record.participants
-            return [field(_("Participants"), *joined(links_to(ids, "entry"), ", "))]
+    if part == "participants":
+        return [field(_("Participants"), *joined(links_to(record.participants, "entry"), ", "))]
+    if part == "places":
         # Resolved as places: an id of another kind is an edition.xref warning there.
         return [field(_("Places"), *joined(links_to(record.places, "place"), ", "))]
     if part == "coords" and record.coords:
