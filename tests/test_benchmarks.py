@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,12 +16,17 @@ from conftest import PROJECT, sphinx_build
 BENCH = PROJECT / "benchmarks"
 
 
-def test_generator_is_deterministic_and_the_edition_builds_clean(tmp_path: Path) -> None:
+def bench_module(name: str) -> ModuleType:
+    """A module of benchmarks/ (not a package), imported with its folder on the path."""
     sys.path.insert(0, str(BENCH))
     try:
-        from generate import generate
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(BENCH))
+
+
+def test_generator_is_deterministic_and_the_edition_builds_clean(tmp_path: Path) -> None:
+    generate = bench_module("generate").generate
     first, _ = generate(tmp_path / "one", 2)
     second, baseline = generate(tmp_path / "two", 2)
     for name in ("articles/a0000.md", "people.md", "witness.txt"):
@@ -50,13 +57,9 @@ def test_generator_is_deterministic_and_the_edition_builds_clean(tmp_path: Path)
 def test_no_two_entries_of_a_register_share_a_name_at_the_largest_n() -> None:
     # Two entries of one name make the tagging check warn at every mention of either, which
     # an editor's registers never do; at N = 400 three syllables alone would repeat hundreds.
-    sys.path.insert(0, str(BENCH))
-    try:
-        import random
+    import random
 
-        from generate import _registers
-    finally:
-        sys.path.remove(str(BENCH))
+    _registers = bench_module("generate")._registers
     registers = _registers(random.Random(1969), 400)
     for kind, entities in registers.items():
         names = [entity.name for entity in entities]
@@ -67,11 +70,7 @@ def test_no_two_entries_of_a_register_share_a_name_at_the_largest_n() -> None:
 def test_the_real_edition_reduced_to_plain_myst_builds_with_the_same_links(
     tmp_path: Path,
 ) -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
-        from plain_edition import plain_edition
-    finally:
-        sys.path.remove(str(BENCH))
+    plain_edition = bench_module("plain_edition").plain_edition
     import shutil
 
     from conftest import DOCS
@@ -157,11 +156,8 @@ def test_runner_writes_every_figure_the_issue_asks_for(tmp_path: Path) -> None:
 def test_an_edit_and_rebuild_is_timed_as_the_whole_command_and_the_page_restored(
     tmp_path: Path,
 ) -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
-        from run import _edit_and_rebuild, measure
-    finally:
-        sys.path.remove(str(BENCH))
+    run = bench_module("run")
+    _edit_and_rebuild, measure = run._edit_and_rebuild, run.measure
     project = tmp_path / "one-page"
     project.mkdir()
     (project / "conf.py").write_text('extensions = ["myst_parser"]\n', encoding="utf-8")
