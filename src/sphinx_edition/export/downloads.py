@@ -42,6 +42,7 @@ from sphinx_edition.export.tei.context import TEI_FILE
 from sphinx_edition.export.tei.document import note_texts, report, write_tei
 from sphinx_edition.locale import _, ngettext
 from sphinx_edition.render.base import WEB_BUILDERS
+from sphinx_edition.render.survey import holds
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -147,6 +148,8 @@ class DownloadLinks(SphinxPostTransform):
     default_priority = 20
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, "ed_download", "ed_counts"):
+            return
         links = [n for n in self.document.findall(nodes.reference) if n.get("ed_download")]
         counted = [n for n in self.document.findall(nodes.inline) if n.get("ed_counts")]
         if not links and not counted:

@@ -36,6 +36,7 @@ from sphinx_edition.render.jsonld import JsonLd
 from sphinx_edition.render.notes import FootnoteNotes, NoteHeads, ReadingSwitch, StaticNotes
 from sphinx_edition.render.redirects import keep_pages, page_redirects
 from sphinx_edition.render.sidebar import forget_rendered, shared_toctree
+from sphinx_edition.render.survey import Survey
 from sphinx_edition.render.timeline import Timeline
 from sphinx_edition.render.words import page_words
 
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 BUILDERS = ("html", "latex", "text", "man", "texinfo")
 
 POST_TRANSFORMS = (
+    Survey,
     NoteHeads,
     EntryCards,
     BackReferences,

@@ -23,6 +23,7 @@ from sphinx_edition.markup.nodes import apparatus
 from sphinx_edition.markup.notes import category_badge
 from sphinx_edition.markup.tables import GIVEN_WIDTHS
 from sphinx_edition.render.base import EditionPostTransform
+from sphinx_edition.render.survey import holds
 from sphinx_edition.render.words import sentence
 
 # How many notes of each editorial act there are: one, and more than one (or none).
@@ -40,6 +41,8 @@ class ApparatusTable(EditionPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, apparatus):
+            return
         placeholders = list(self.document.findall(apparatus))
         if not placeholders:
             return

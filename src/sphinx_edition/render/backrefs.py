@@ -12,6 +12,7 @@ from sphinx_edition.core.records import Mention
 from sphinx_edition.locale import _, ngettext
 from sphinx_edition.markup.nodes import backref_list, backrefs
 from sphinx_edition.render.base import EditionPostTransform
+from sphinx_edition.render.survey import holds
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -34,6 +35,8 @@ class BackReferences(EditionPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, backrefs):
+            return
         placeholders = list(self.document.findall(backrefs))
         if not placeholders:
             return

@@ -17,6 +17,7 @@ from sphinx_edition.core.records import Note
 from sphinx_edition.core.words import N_, NP_
 from sphinx_edition.domain.anchors import current_anchors, read_previous
 from sphinx_edition.locale import _, ngettext
+from sphinx_edition.render.survey import holds
 from sphinx_edition.render.words import sentence
 
 HEADS = ("added", "changed", "removed")
@@ -44,6 +45,8 @@ class ChangesList(SphinxPostTransform):
     default_priority = 20
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, "ed_changes"):
+            return
         places = [n for n in self.document.findall(nodes.container) if n.get("ed_changes")]
         if not places:
             return

@@ -13,6 +13,7 @@ from sphinx_edition.locale import date_words
 from sphinx_edition.markup.entry_fields import record_fields
 from sphinx_edition.markup.nodes import entry_card, entry_fields, register_entry
 from sphinx_edition.render.base import EditionPostTransform
+from sphinx_edition.render.survey import holds
 
 CARD_CLASSES = ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "ed-entry"]
 
@@ -27,6 +28,8 @@ class EntryCards(EditionPostTransform):
     default_priority = 1
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, entry_fields, entry_card):
+            return
         words = date_words(self.config.language)
         for place in list(self.document.findall(entry_fields)):
             record = _record(place)

@@ -12,6 +12,7 @@ from sphinx_edition.core.records import Entry
 from sphinx_edition.core.vocabulary import AUTHORITIES, KIND
 from sphinx_edition.markup.nodes import register
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
+from sphinx_edition.render.survey import holds
 
 
 class JsonLd(EditionPostTransform):
@@ -21,6 +22,8 @@ class JsonLd(EditionPostTransform):
     builders = WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, register):
+            return
         kinds = {node["kind"] for node in self.document.findall(register)}
         if not kinds:
             return

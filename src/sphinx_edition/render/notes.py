@@ -18,6 +18,7 @@ from sphinx_edition.markup.nodes import (
     paragraph_number,
 )
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
+from sphinx_edition.render.survey import holds
 
 
 class NoteHeads(EditionPostTransform):
@@ -31,6 +32,8 @@ class NoteHeads(EditionPostTransform):
     default_priority = 1
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, note_head):
+            return
         for head in list(self.document.findall(note_head)):
             note = head.parent
             assert isinstance(note, editorial_note)  # ed:note makes its head its first child
@@ -68,6 +71,8 @@ class ReadingSwitch(EditionPostTransform):
     builders = WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, correction):
+            return
         acts = {node.get("act", "") for node in self.document.findall(correction)}
         if not acts:
             return
@@ -110,6 +115,8 @@ class FootnoteNotes(EditionPostTransform):
     builders = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, editorial_note):
+            return
         notes_by_anchor = {n["anchor"]: n for n in self.document.findall(editorial_note)}
         for marker in list(self.document.findall(note_ref)):
             found = notes_by_anchor.get(marker["anchor"])
@@ -142,6 +149,8 @@ class StaticNotes(EditionPostTransform):
     builders = ("epub",)
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, editorial_note):
+            return
         for item in self.document.findall(editorial_note):
             item["classes"].append("ed-note-static")
 

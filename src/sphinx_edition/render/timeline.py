@@ -14,6 +14,7 @@ from sphinx_edition.locale import _, cldr_locale, date_words
 from sphinx_edition.markup.nodes import timeline as timeline_placeholder
 from sphinx_edition.render import timeline_svg
 from sphinx_edition.render.base import WEB_BUILDERS, EditionPostTransform
+from sphinx_edition.render.survey import holds
 
 
 class Timeline(EditionPostTransform):
@@ -22,6 +23,8 @@ class Timeline(EditionPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        if not holds(self.document, timeline_placeholder):
+            return
         placeholders = list(self.document.findall(timeline_placeholder))
         if not placeholders:
             return
