@@ -1,6 +1,7 @@
 """Measure what sphinx-edition costs and how that cost grows; write results.json and results.md.
 
-Every figure is the median of several runs on this machine, in one run of this script:
+Every figure is the median of several runs on this machine, in one run of this script; the
+builds a ratio compares are made in turns (:func:`median_builds`):
 
 * overhead: a full HTML build of the edition at N = 200 articles ÷ the fair plain baseline's
   (the same document in ordinary Sphinx markup; see generate.py), and, once, the baseline of
@@ -91,11 +92,7 @@ def measure(source: Path, out: Path, *extra: str, fresh: bool = True) -> dict[st
     return json.loads(lines[-1])
 
 
-def median_build(source: Path, out: Path, repeat: int, *extra: str) -> dict[str, float]:
-    runs = []
-    for _ in range(repeat):
-        shutil.rmtree(out, ignore_errors=True)
-        runs.append(measure(source, out, *extra))
+def _median(runs: list[dict[str, Any]]) -> dict[str, float]:
     return {
         "wall_s": statistics.median(r["wall_s"] for r in runs),
         "extension_s": statistics.median(r["extension_s"] for r in runs),
@@ -103,6 +100,26 @@ def median_build(source: Path, out: Path, repeat: int, *extra: str) -> dict[str,
         "extension_gc_s": statistics.median(r["extension_gc_s"] for r in runs),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
     }
+
+
+def median_builds(
+    builds: list[tuple[Path, Path, tuple[str, ...]]], repeat: int
+) -> list[dict[str, float]]:
+    """The median of *repeat* clean builds of each (source, out, extra arguments), made in
+    turns: one of each, then again, so that the projects a ratio compares see the machine in
+    the same state.  (In blocks, three of one and then three of the other, a host that slows
+    down or speeds up during the run moves the ratio: builds of the same corpus with the same
+    code have taken from 50 to 70 s at N = 200 in one run.)"""
+    runs: list[list[dict[str, Any]]] = [[] for _ in builds]
+    for _ in range(repeat):
+        for (source, out, extra), done in zip(builds, runs, strict=True):
+            shutil.rmtree(out, ignore_errors=True)
+            done.append(measure(source, out, *extra))
+    return [_median(done) for done in runs]
+
+
+def median_build(source: Path, out: Path, repeat: int, *extra: str) -> dict[str, float]:
+    return median_builds([(source, out, extra)], repeat)[0]
 
 
 def _pages(out: Path) -> dict[str, int]:
@@ -184,8 +201,9 @@ def run(sizes: list[int], repeat: int, work: Path, reference: int, edition: bool
         root = work / f"n{n}"
         shutil.rmtree(root, ignore_errors=True)
         ext, base = generate(root, n)
-        full = median_build(ext, root / "out-ext", repeat)
-        plain = median_build(base, root / "out-base", repeat)
+        full, plain = median_builds(
+            [(ext, root / "out-ext", ()), (base, root / "out-base", ())], repeat
+        )
         if n == reference:
             _, old = generate(root / "old", n, baseline_style="headings")
             results["old_baseline"] = {
@@ -214,8 +232,9 @@ def run(sizes: list[int], repeat: int, work: Path, reference: int, edition: bool
             results["incremental"] = {"edition": inc, "baseline": inc_base}
             results[f"incremental_ratio_{reference}"] = round(inc["wall_s"] / inc_base["wall_s"], 3)
             results["incremental_pages_rewritten"] = inc["pages_rewritten"]
-            serial = median_build(ext, root / "j1", repeat, "-j", "1")
-            parallel = median_build(ext, root / "j2", repeat, "-j", "2")
+            serial, parallel = median_builds(
+                [(ext, root / "j1", ("-j", "1")), (ext, root / "j2", ("-j", "2"))], repeat
+            )
             results["parallel"] = {
                 "j1_s": round(serial["wall_s"], 3),
                 "j2_s": round(parallel["wall_s"], 3),
@@ -325,8 +344,9 @@ def edition_loop(work: Path, repeat: int) -> dict[str, Any]:
     (one_page / "index.md").write_text(
         "# The witness\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
     )
-    clean = median_build(copy / "docs", work / "out-edition", repeat)
-    clean_plain = median_build(plain, work / "out-plain", repeat)
+    clean, clean_plain = median_builds(
+        [(copy / "docs", work / "out-edition", ()), (plain, work / "out-plain", ())], repeat
+    )
     note = "Misprint for 'born'."
     word = paragraphs[0].split()[3]
     measure(one_page, work / "out-one-page")

@@ -178,6 +178,36 @@ def test_an_edit_and_rebuild_is_timed_as_the_whole_command_and_the_page_restored
         _edit_and_rebuild(project, out, "index.md", "absent words", "x")
 
 
+def test_the_builds_a_ratio_compares_are_made_in_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = bench_module("run")
+    made: list[tuple[str, tuple[str, ...]]] = []
+    seconds = iter(range(1, 100))
+
+    def measure(source: Path, out: Path, *extra: str) -> dict[str, float]:
+        made.append((source.name, extra))
+        wall = float(next(seconds))
+        return {
+            "wall_s": wall,
+            "extension_s": 0.0,
+            "gc_s": 0.0,
+            "extension_gc_s": 0.0,
+            "peak_rss_mb": wall,
+        }
+
+    monkeypatch.setattr(run, "measure", measure)
+    edition, plain = tmp_path / "edition", tmp_path / "plain"
+    first, second = run.median_builds(
+        [(edition, tmp_path / "a", ()), (plain, tmp_path / "b", ("-j", "2"))], 3
+    )
+    # One of each, then again: never three of one and then three of the other.
+    assert made == [("edition", ()), ("plain", ("-j", "2"))] * 3
+    # Each median is of its own builds (walls 1, 3, 5 and 2, 4, 6), the peak their largest.
+    assert (first["wall_s"], second["wall_s"]) == (3.0, 4.0)
+    assert (first["peak_rss_mb"], second["peak_rss_mb"]) == (5.0, 6.0)
+
+
 def test_long_paragraph_benchmark_reports_the_one_change(tmp_path: Path) -> None:
     # The figure (200 KB) is in benchmarks/long_paragraph.json; here a small size, no timing.
     result = subprocess.run(
