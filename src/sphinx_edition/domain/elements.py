@@ -38,6 +38,10 @@ class Elements:
             found = self._of[cls] = [node for node in self._elements if isinstance(node, cls)]
         return found
 
+    def classes(self) -> frozenset[type[nodes.Element]]:
+        """The classes of the elements (each element's own class, not its bases)."""
+        return frozenset(map(type, self._elements))
+
     def where(self, condition: Callable[[nodes.Element], bool]) -> list[nodes.Element]:
         """The elements for which *condition* is true, in document order."""
         return [node for node in self._elements if condition(node)]

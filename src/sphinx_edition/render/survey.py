@@ -24,34 +24,31 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_edition.domain.elements import Elements
+
 # The attributes that mark one of the edition's nodes of an ordinary docutils class.
 MARKS = ("ed_changes", "ed_download", "ed_counts")
 _HELD = "ed_survey"  # a Python attribute of the document, not a node attribute: never written
 
 
 class Survey(SphinxPostTransform):
-    """Note the node classes and the marks a page's tree holds (:func:`holds`)."""
+    """Note the node classes and the marks a page's tree holds (:func:`holds`), from the
+    one walk of :class:`~sphinx_edition.domain.elements.Elements` the collectors use too."""
 
     default_priority = 0
 
     def run(self, **kwargs: Any) -> None:
-        classes: set[type[nodes.Node]] = set()
-        marks: set[str] = set()
-        stack: list[nodes.Node] = [self.document]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, nodes.Element):
-                classes.add(type(node))
-                attributes = node.attributes
-                # Three lookups, not a generator per node: most nodes have none of them.
-                if (
-                    "ed_changes" in attributes
-                    or "ed_download" in attributes
-                    or ("ed_counts" in attributes)
-                ):
-                    marks.update(mark for mark in MARKS if mark in attributes)
-                stack.extend(node.children)
-        setattr(self.document, _HELD, (frozenset(classes), frozenset(marks)))
+        elements = Elements(self.document)
+        marks = frozenset(
+            mark for node in elements.where(_marked) for mark in MARKS if mark in node.attributes
+        )
+        setattr(self.document, _HELD, (elements.classes(), marks))
+
+
+def _marked(node: nodes.Element) -> bool:
+    # Three lookups, not a generator per node: most nodes have none of the marks.
+    attributes = node.attributes
+    return "ed_changes" in attributes or "ed_download" in attributes or "ed_counts" in attributes
 
 
 def holds(document: nodes.document, *kinds: type[nodes.Node] | str) -> bool:
