@@ -272,7 +272,20 @@ def run(sizes: list[int], repeat: int, work: Path, reference: int, edition: bool
     return results
 
 
-def command(source: Path, out: Path) -> float:
+# ``python -m sphinx`` as sphinx/__main__.py runs it, after two notes of the time: when the
+# interpreter is ready, and when the last exit handler has run (registered first, it runs last).
+# What follows that note is the interpreter's own exit (clearing modules, the collector's last
+# passes over what the process still holds), which the whole command includes.
+_NOTED_COMMAND = (
+    "import atexit, sys, time\n"
+    "atexit.register(lambda ready=time.time(), now=time.time, err=sys.stderr: "
+    "err.write(f'\\n@times {ready!r} {now()!r}\\n'))\n"
+    "from sphinx.cmd.build import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
+
+
+def command(source: Path, out: Path) -> dict[str, float]:
     """One rebuild (no -E) as an editor waits for it: the whole ``sphinx-build`` command.
 
     Timed from outside its process, as sphinx-autobuild runs it on every save: Python's start,
@@ -280,8 +293,14 @@ def command(source: Path, out: Path) -> float:
     inside, after Sphinx is imported, and imports sphinx-edition (to time it) in every build
     it runs, a plain one included: in an edit-and-rebuild loop those fixed costs are a large
     part of the wait, the same for both projects but the extension's own import.
+
+    Returns the whole command (``command``) and its three parts, from the two notes of the
+    time the process makes (``_NOTED_COMMAND``): the interpreter's start (``start``), the
+    program, Sphinx's imports and build and the exit handlers (``program``), and the
+    interpreter's exit after them (``exit``).
     """
-    args = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees")]
+    args = [sys.executable, "-c", _NOTED_COMMAND, "-b", "html", "-q", "-d", str(out / "doctrees")]
+    began = time.time()
     start = time.perf_counter()
     result = subprocess.run(
         [*args, str(source), str(out / "html")],
@@ -291,17 +310,26 @@ def command(source: Path, out: Path) -> float:
         env=build_env(),
     )
     wall = time.perf_counter() - start
+    ended = time.time()
     if result.returncode != 0:
         raise RuntimeError(f"build of {source} failed:\n{result.stdout}\n{result.stderr}")
-    return wall
+    noted = [line.split()[1:] for line in result.stderr.splitlines() if line.startswith("@times ")]
+    ready, finished = (float(value) for value in noted[-1])
+    return {
+        "command": wall,
+        "start": ready - began,
+        "program": finished - ready,
+        "exit": ended - finished,
+    }
 
 
 def _edit_and_rebuild(source: Path, out: Path, page: str, old: str, new: str) -> dict[str, float]:
     """Change *old* to *new* in *page* and rebuild without -E, the page restored after.
 
     The rebuild is timed twice, each time after the same edit: as the whole command
-    (``command``, the figure of the target) and from inside the process (``measure.py``,
-    the figure of the runs before, kept beside it).
+    (``command``, the figure of the target, with its parts ``start``, ``program`` and
+    ``exit``) and from inside the process (``in_process``, by ``measure.py``, the figure of the
+    runs before, kept beside it, with the collector's passes inside that build, ``gc``).
     """
     path = source / page
     text = path.read_text(encoding="utf-8")
@@ -312,9 +340,10 @@ def _edit_and_rebuild(source: Path, out: Path, page: str, old: str, new: str) ->
         for how in ("command", "in_process"):
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
             if how == "command":
-                figures[how] = command(source, out)
+                figures.update(command(source, out))
             else:
-                figures[how] = float(measure(source, out, fresh=False)["wall_s"])
+                inside = measure(source, out, fresh=False)
+                figures[how], figures["gc"] = float(inside["wall_s"]), float(inside["gc_s"])
             path.write_text(text, encoding="utf-8")
             measure(source, out, fresh=False)  # back to the unedited state for the next run
     finally:
@@ -380,6 +409,16 @@ def edition_loop(work: Path, repeat: int) -> dict[str, Any]:
         "in_process_incremental_s": round(inside, 3),
         "in_process_one_page_incremental_s": round(inside_plain, 3),
         "in_process_loop_ratio": round(inside / inside_plain, 3),
+        # Where the whole command's time goes (medians of the same edits; not targets): the
+        # interpreter's start, the program, the interpreter's exit; and the collector's
+        # passes inside the build timed from inside the process.
+        "parts": {
+            part: {
+                "edition_s": round(median(edits, part), 3),
+                "one_page_s": round(median(plain_edits, part), 3),
+            }
+            for part in ("start", "program", "exit", "gc")
+        },
         "peak_rss_mb": round(clean["peak_rss_mb"], 1),
     }
 
@@ -474,6 +513,22 @@ def table(results: dict) -> str:
             f"{ed['in_process_one_page_incremental_s']:.2f} s, "
             f"{ed['in_process_loop_ratio']:.2f}); peak memory {ed['peak_rss_mb']:.0f} MB"
         )
+        parts = ed.get("parts")
+        if parts:
+            names = {
+                "start": "the interpreter's start",
+                "program": "the program (Sphinx's imports, the build, the exit handlers)",
+                "exit": "the interpreter's exit after it",
+                "gc": "the collector's passes inside the build (timed from inside)",
+            }
+            lines.append(
+                "- the note edited and rebuilt, part by part (edition against the one-page "
+                "project, medians of the same edits): "
+                + "; ".join(
+                    f"{names[part]} {p['edition_s']:.2f} s against {p['one_page_s']:.2f} s"
+                    for part, p in parts.items()
+                )
+            )
     return "\n".join(lines) + "\n"
 
 
